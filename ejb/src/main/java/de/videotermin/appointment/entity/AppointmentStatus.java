@@ -1,0 +1,8 @@
+package de.videotermin.appointment.entity;
+
+public enum AppointmentStatus {
+    PLANNED,
+    IN_PROGRESS,
+    DONE,
+    CANCELLED
+}

@@ -1,0 +1,69 @@
+package de.videotermin.consent.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** One entry of the ledger: consent given (and possibly later withdrawn) for one appointment. */
+@Entity
+@Table(name = "consent_record")
+@NamedQuery(name = ConsentRecord.FOR_APPOINTMENT,
+        query = "select r from ConsentRecord r join fetch r.text where r.appointmentId = :appointmentId order by r.givenAt desc")
+public class ConsentRecord {
+
+    public static final String FOR_APPOINTMENT = "ConsentRecord.forAppointment";
+
+    @Id
+    private UUID id;
+
+    @Column(name = "appointment_id", nullable = false, updatable = false)
+    private UUID appointmentId;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "consent_text_id", nullable = false, updatable = false)
+    private ConsentText text;
+
+    @Column(name = "given_at", nullable = false, updatable = false)
+    private Instant givenAt;
+
+    @Column(nullable = false, updatable = false)
+    private String channel;
+
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+
+    protected ConsentRecord() {
+    }
+
+    public ConsentRecord(UUID appointmentId, ConsentText text, Instant givenAt, String channel) {
+        this.id = UUID.randomUUID();
+        this.appointmentId = Objects.requireNonNull(appointmentId);
+        this.text = Objects.requireNonNull(text);
+        this.givenAt = Objects.requireNonNull(givenAt);
+        this.channel = Objects.requireNonNull(channel);
+    }
+
+    public boolean isValid() {
+        return withdrawnAt == null;
+    }
+
+    public void withdraw(Instant at) {
+        if (withdrawnAt == null) {
+            withdrawnAt = at;
+        }
+    }
+
+    public UUID getId() { return id; }
+    public UUID getAppointmentId() { return appointmentId; }
+    public ConsentText getText() { return text; }
+    public Instant getGivenAt() { return givenAt; }
+    public String getChannel() { return channel; }
+    public Instant getWithdrawnAt() { return withdrawnAt; }
+}

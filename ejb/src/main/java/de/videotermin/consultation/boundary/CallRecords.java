@@ -1,0 +1,76 @@
+package de.videotermin.consultation.boundary;
+
+import de.videotermin.appointment.boundary.AppointmentNotFoundException;
+import de.videotermin.appointment.boundary.Appointments;
+import de.videotermin.appointment.entity.Appointment;
+import de.videotermin.consultation.entity.CallRecord;
+import de.videotermin.consultation.journal.CallJournal;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/** Keeps the call record from the events signalling reports. */
+@Stateless
+public class CallRecords implements CallJournal {
+
+    private static final Logger LOG = Logger.getLogger(CallRecords.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Appointments appointments;
+
+    @Override
+    public void callStarted(String roomId, Instant at) {
+        appointment(roomId).ifPresent(appointment -> {
+            if (open(appointment.getId()).isEmpty()) {
+                em.persist(new CallRecord(appointment.getId(), at));
+            }
+            appointment.callStarted();
+        });
+    }
+
+    @Override
+    public void connectionEstablished(String roomId, boolean relayed, Instant at) {
+        appointment(roomId).flatMap(a -> open(a.getId()))
+                .ifPresent(call -> call.connected(relayed ? CallRecord.ConnectionType.RELAYED : CallRecord.ConnectionType.DIRECT));
+    }
+
+    @Override
+    public void callEnded(String roomId, Instant at) {
+        appointment(roomId).ifPresent(appointment -> {
+            open(appointment.getId()).ifPresent(call -> call.end(at));
+            appointment.callEnded();
+        });
+    }
+
+    public List<CallRecord> forAppointment(UUID appointmentId) {
+        return em.createNamedQuery(CallRecord.FOR_APPOINTMENT, CallRecord.class)
+                .setParameter("appointmentId", appointmentId)
+                .getResultList();
+    }
+
+    private Optional<CallRecord> open(UUID appointmentId) {
+        return em.createNamedQuery(CallRecord.OPEN_FOR_APPOINTMENT, CallRecord.class)
+                .setParameter("appointmentId", appointmentId)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private Optional<Appointment> appointment(String roomId) {
+        try {
+            return Optional.of(appointments.byRoom(roomId));
+        } catch (AppointmentNotFoundException e) {
+            LOG.warning("call event for a room without appointment; ignored");
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package de.videotermin.consultation.boundary;
+
+import de.videotermin.appointment.boundary.AdvisorIdentity;
+import de.videotermin.appointment.boundary.Appointments;
+import de.videotermin.appointment.entity.Appointment;
+import de.videotermin.consent.boundary.ConsentRequiredException;
+import de.videotermin.consent.boundary.Consents;
+import de.videotermin.consultation.control.TurnCredentials;
+import de.videotermin.consultation.ticket.JoinTicket;
+import de.videotermin.consultation.ticket.Role;
+import de.videotermin.consultation.ticket.TicketSigner;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Issues join tickets: to the advisor who holds the appointment, and to the citizen only while a
+ * valid consent is in the ledger. The ticket is what the signalling endpoint checks.
+ */
+@Stateless
+public class JoinTickets {
+
+    @Inject
+    Appointments appointments;
+
+    @Inject
+    Consents consents;
+
+    @Inject
+    @ConfigProperty(name = "videotermin.ticket.secret")
+    String ticketSecret;
+
+    @Inject
+    @ConfigProperty(name = "videotermin.ticket.validity-seconds", defaultValue = "120")
+    long ticketValiditySeconds;
+
+    @Inject
+    @ConfigProperty(name = "videotermin.turn.secret")
+    String turnSecret;
+
+    @Inject
+    @ConfigProperty(name = "videotermin.turn.urls")
+    String turnUrls;
+
+    @Inject
+    @ConfigProperty(name = "videotermin.turn.credential-validity-seconds", defaultValue = "3600")
+    long turnValiditySeconds;
+
+    private final Clock clock = Clock.systemUTC();
+    private TicketSigner signer;
+
+    @PostConstruct
+    void init() {
+        signer = new TicketSigner(ticketSecret, clock);
+    }
+
+    public RoomAccess forAdvisor(String roomId, AdvisorIdentity advisor) {
+        Appointment appointment = appointments.ownedRoom(roomId, advisor);
+        return access(appointment, Role.ADVISOR, "advisor-" + advisor.username(), advisor.displayName());
+    }
+
+    public RoomAccess forCitizen(String linkToken) {
+        Appointment appointment = appointments.byLinkToken(linkToken);
+        if (!consents.hasValidConsent(appointment.getId())) {
+            throw new ConsentRequiredException();
+        }
+        return access(appointment, Role.CITIZEN, "citizen", appointment.getCitizenName());
+    }
+
+    private RoomAccess access(Appointment appointment, Role role, String participantId, String displayName) {
+        Instant now = clock.instant();
+        String ticket = signer.sign(new JoinTicket(appointment.getRoomId(), role, participantId, displayName,
+                now.plus(Duration.ofSeconds(ticketValiditySeconds))));
+        // The TURN user name must not identify anyone: a random room-scoped id is enough for coturn's logs.
+        TurnCredentials.Credential credential = TurnCredentials.issue(turnSecret,
+                appointment.getRoomId().substring(0, 8), now.plus(Duration.ofSeconds(turnValiditySeconds)));
+        List<String> urls = Arrays.stream(turnUrls.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return new RoomAccess(appointment.getRoomId(), role, ticket,
+                List.of(new IceServer(urls, credential.username(), credential.password())));
+    }
+}

@@ -1,0 +1,74 @@
+package de.videotermin.consultation.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** What happened to one call: when, how long, direct or relayed. No content, no addresses. */
+@Entity
+@Table(name = "call_record")
+@NamedQuery(name = CallRecord.OPEN_FOR_APPOINTMENT,
+        query = "select c from CallRecord c where c.appointmentId = :appointmentId and c.endedAt is null order by c.startedAt desc")
+@NamedQuery(name = CallRecord.FOR_APPOINTMENT,
+        query = "select c from CallRecord c where c.appointmentId = :appointmentId order by c.startedAt")
+public class CallRecord {
+
+    public static final String OPEN_FOR_APPOINTMENT = "CallRecord.openForAppointment";
+    public static final String FOR_APPOINTMENT = "CallRecord.forAppointment";
+
+    public enum ConnectionType { DIRECT, RELAYED }
+
+    @Id
+    private UUID id;
+
+    @Column(name = "appointment_id", nullable = false, updatable = false)
+    private UUID appointmentId;
+
+    @Column(name = "started_at", nullable = false, updatable = false)
+    private Instant startedAt;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Column(name = "duration_seconds")
+    private Integer durationSeconds;
+
+    @Column(name = "connection_type")
+    private String connectionType;
+
+    protected CallRecord() {
+    }
+
+    public CallRecord(UUID appointmentId, Instant startedAt) {
+        this.id = UUID.randomUUID();
+        this.appointmentId = Objects.requireNonNull(appointmentId);
+        this.startedAt = Objects.requireNonNull(startedAt);
+    }
+
+    /** Once any leg was relayed, the call counts as relayed. */
+    public void connected(ConnectionType type) {
+        if (connectionType == null || type == ConnectionType.RELAYED) {
+            connectionType = type.name();
+        }
+    }
+
+    public void end(Instant at) {
+        if (endedAt == null) {
+            endedAt = at.isBefore(startedAt) ? startedAt : at;
+            durationSeconds = (int) Duration.between(startedAt, endedAt).toSeconds();
+        }
+    }
+
+    public UUID getId() { return id; }
+    public UUID getAppointmentId() { return appointmentId; }
+    public Instant getStartedAt() { return startedAt; }
+    public Instant getEndedAt() { return endedAt; }
+    public Integer getDurationSeconds() { return durationSeconds; }
+    public String getConnectionType() { return connectionType; }
+}

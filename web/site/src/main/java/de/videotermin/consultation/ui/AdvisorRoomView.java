@@ -1,0 +1,62 @@
+package de.videotermin.consultation.ui;
+
+import de.videotermin.appointment.boundary.AppointmentNotFoundException;
+import de.videotermin.appointment.boundary.Appointments;
+import de.videotermin.appointment.entity.Appointment;
+import de.videotermin.consultation.boundary.JoinTickets;
+import de.videotermin.security.SignedInStaff;
+import de.videotermin.site.SiteSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+
+/** advisor/room.xhtml: the advisor's side of the consultation. */
+@Named
+@RequestScoped
+public class AdvisorRoomView {
+
+    @Inject
+    JoinTickets tickets;
+
+    @Inject
+    Appointments appointments;
+
+    @Inject
+    SignedInStaff staff;
+
+    @Inject
+    SiteSettings site;
+
+    private RoomPage page;
+    private String citizenName;
+    private String startsAt;
+
+    @PostConstruct
+    void load() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        Map<String, String> params = context.getExternalContext().getRequestParameterMap();
+        String roomId = params.get("room");
+        if (roomId == null || !roomId.matches("[A-Za-z0-9_-]{1,64}")) {
+            return;
+        }
+        try {
+            Appointment appointment = appointments.ownedRoom(roomId, staff.advisorIdentity());
+            citizenName = appointment.getCitizenName();
+            startsAt = site.formatDateTime(appointment.getStartsAt(), context.getViewRoot().getLocale());
+            HttpServletRequest request = (HttpServletRequest) context.getExternalContext().getRequest();
+            page = RoomPage.of(tickets.forAdvisor(roomId, staff.advisorIdentity()),
+                    site.signallingUrl(request, roomId), params.get("ice"), request.getContextPath() + "/advisor/");
+        } catch (AppointmentNotFoundException e) {
+            page = null;
+        }
+    }
+
+    public boolean isFound() { return page != null; }
+    public RoomPage getPage() { return page; }
+    public String getCitizenName() { return citizenName; }
+    public String getStartsAt() { return startsAt; }
+}

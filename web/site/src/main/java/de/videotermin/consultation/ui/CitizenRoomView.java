@@ -1,0 +1,62 @@
+package de.videotermin.consultation.ui;
+
+import de.videotermin.appointment.boundary.AppointmentNotFoundException;
+import de.videotermin.appointment.boundary.Appointments;
+import de.videotermin.appointment.entity.Appointment;
+import de.videotermin.consent.boundary.ConsentRequiredException;
+import de.videotermin.consultation.boundary.JoinTickets;
+import de.videotermin.site.SiteSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+
+/** citizen/room.xhtml: the citizen's side; only with a valid consent in the ledger. */
+@Named
+@RequestScoped
+public class CitizenRoomView {
+
+    public enum Outcome { READY, NOT_FOUND, CONSENT_REQUIRED }
+
+    @Inject
+    JoinTickets tickets;
+
+    @Inject
+    Appointments appointments;
+
+    @Inject
+    SiteSettings site;
+
+    private Outcome outcome = Outcome.NOT_FOUND;
+    private RoomPage page;
+    private String advisorName;
+    private String linkPath;
+
+    @PostConstruct
+    void load() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        Map<String, String> params = context.getExternalContext().getRequestParameterMap();
+        String token = params.get("t");
+        try {
+            Appointment appointment = appointments.byLinkToken(token);
+            advisorName = appointment.getAdvisorName();
+            HttpServletRequest request = (HttpServletRequest) context.getExternalContext().getRequest();
+            linkPath = request.getContextPath() + "/t/" + token;
+            page = RoomPage.of(tickets.forCitizen(token), site.signallingUrl(request, appointment.getRoomId()),
+                    params.get("ice"), linkPath);
+            outcome = Outcome.READY;
+        } catch (AppointmentNotFoundException e) {
+            outcome = Outcome.NOT_FOUND;
+        } catch (ConsentRequiredException e) {
+            outcome = Outcome.CONSENT_REQUIRED;
+        }
+    }
+
+    public String getOutcome() { return outcome.name(); }
+    public RoomPage getPage() { return page; }
+    public String getAdvisorName() { return advisorName; }
+    public String getLinkPath() { return linkPath; }
+}

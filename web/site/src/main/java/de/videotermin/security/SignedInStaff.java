@@ -1,0 +1,65 @@
+package de.videotermin.security;
+
+import de.videotermin.appointment.boundary.AdvisorIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.util.Optional;
+
+/** The signed-in staff member: username, the name citizens see, and their roles. */
+@Named("staff")
+@RequestScoped
+public class SignedInStaff {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    OpenIdContext openIdContext;
+
+    @Inject
+    HttpServletRequest request;
+
+    public boolean isSignedIn() {
+        return securityContext.getCallerPrincipal() != null;
+    }
+
+    public String getUsername() {
+        Principal principal = securityContext.getCallerPrincipal();
+        return principal == null ? null : principal.getName();
+    }
+
+    public String getDisplayName() {
+        return claim("name")
+                .or(() -> claim("given_name").map(given -> given + claim("family_name").map(f -> " " + f).orElse("")))
+                .orElseGet(this::getUsername);
+    }
+
+    /**
+     * Uses the servlet request: on the first request after the redirect back from Keycloak,
+     * SecurityContext.isCallerInRole can still be false (see shared/STACK-NOTES.md).
+     */
+    public boolean hasRole(String role) {
+        return request.isUserInRole(role);
+    }
+
+    public boolean isAdvisor() {
+        return hasRole(Roles.ADVISOR);
+    }
+
+    public AdvisorIdentity advisorIdentity() {
+        return new AdvisorIdentity(getUsername(), getDisplayName());
+    }
+
+    private Optional<String> claim(String name) {
+        try {
+            return openIdContext.getClaims().getStringClaim(name).filter(s -> !s.isBlank());
+        } catch (RuntimeException notSignedInWithOpenId) {
+            return Optional.empty();
+        }
+    }
+}
