@@ -13,6 +13,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The OpenID Connect client of the staff pages. The annotation reads its values from this bean
  * (EL), so every value is MicroProfile Config and can be overridden from the environment.
  * {@code ${baseURL}} stays in the annotation: Soteria resolves it per request.
+ *
+ * <p>{@code redirectToOriginalResource} is off: Soteria 3's restored request has no parameter map,
+ * and Faces dies on it with a NullPointerException. {@link SignInCallbackServlet} sends the
+ * signed-in user on instead.
  */
 @ApplicationScoped
 @Named("oidcSettings")
@@ -22,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         clientId = "${oidcSettings.clientId}",
         clientSecret = "${oidcSettings.clientSecret}",
         redirectURI = "${baseURL}/callback",
-        redirectToOriginalResource = true,
+        redirectToOriginalResource = false,
         scope = {"openid", "profile", "email"},
         claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "groups"),
         useSession = true,

@@ -1,0 +1,24 @@
+package de.videotermin.security;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Where Keycloak sends the browser back to. The OpenID Connect mechanism has already exchanged the
+ * code and signed the user in when this runs; it only sends them on to their start page. (A failed
+ * exchange never gets here: the mechanism answers it.)
+ */
+@WebServlet("/callback")
+public class SignInCallbackServlet extends HttpServlet {
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String target = request.isUserInRole(Roles.ADVISOR) || request.isUserInRole(Roles.ADMIN)
+                ? "/advisor/"
+                : "/";
+        response.sendRedirect(request.getContextPath() + target);
+    }
+}
