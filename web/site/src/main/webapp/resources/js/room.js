@@ -100,6 +100,11 @@
         }
     }
 
+    /** A status text about the peer: the '-anonymous' variant when the peer is a citizen (no name shown). */
+    function peerText(key, p) {
+        return p && p.role === 'ADVISOR' && p.name ? text(key, { name: p.name }) : text(key + '-anonymous');
+    }
+
     function peerName(p) {
         if (!p) {
             return text('peer');
@@ -273,9 +278,9 @@
             break;
         case 'peer-left':
             if (peer && message.id === peer.id) {
-                var name = peerName(peer);
+                var left = peer;
                 closePeerConnection();
-                setState('peer-left', text('peer-left', { name: name }));
+                setState('peer-left', peerText('peer-left', left));
             }
             break;
         case 'ended':
@@ -334,7 +339,7 @@
                 el.status.textContent = lobbyStatus(waiting);
             }
         } else if (hook.state === 'connected' && waiting.length > 0) {
-            el.status.textContent = text('connected', { name: peerName(peer) }) + ' ' + lobbyStatus(waiting);
+            el.status.textContent = peerText('connected', peer) + ' ' + lobbyStatus(waiting);
         }
     }
 
@@ -347,7 +352,7 @@
         // a (re)joined participant has a fresh connection: start over
         closePeerConnection();
         peer = joined;
-        setState('in-room', text('peer-joined', { name: peerName(peer) }));
+        setState('in-room', peerText('peer-joined', peer));
         createPeerConnection();
         if (isAdvisor) {
             chat = pc.createDataChannel('chat', { negotiated: false });
@@ -416,7 +421,7 @@
                 return;
             }
             if (own.connectionState === 'connected') {
-                setState('connected', text('connected', { name: peerName(peer) }));
+                setState('connected', peerText('connected', peer));
                 reportConnection(own);
             } else if (own.connectionState === 'disconnected') {
                 el.status.textContent = text('connection-lost');

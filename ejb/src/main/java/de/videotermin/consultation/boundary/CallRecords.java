@@ -5,6 +5,8 @@ import de.videotermin.appointment.boundary.Appointments;
 import de.videotermin.appointment.entity.Appointment;
 import de.videotermin.consultation.entity.CallRecord;
 import de.videotermin.consultation.journal.CallJournal;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,8 +17,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
-/** Keeps the call record from the events signalling reports. */
+/**
+ * Keeps the call record from the events signalling reports. Two views: the {@link CallJournal}
+ * contract for the signalling WAR and the no-interface view for pages and tests.
+ */
 @Stateless
+@LocalBean
+@Local(CallJournal.class)
 public class CallRecords implements CallJournal {
 
     private static final Logger LOG = Logger.getLogger(CallRecords.class.getName());

@@ -7,6 +7,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -48,7 +49,8 @@ public class CallRecord {
     public CallRecord(UUID appointmentId, Instant startedAt) {
         this.id = UUID.randomUUID();
         this.appointmentId = Objects.requireNonNull(appointmentId);
-        this.startedAt = Objects.requireNonNull(startedAt);
+        // Milliseconds: PostgreSQL keeps microseconds and rounds, which would shift durations by a second.
+        this.startedAt = Objects.requireNonNull(startedAt).truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Once any leg was relayed, the call counts as relayed. */
@@ -60,7 +62,8 @@ public class CallRecord {
 
     public void end(Instant at) {
         if (endedAt == null) {
-            endedAt = at.isBefore(startedAt) ? startedAt : at;
+            Instant end = at.truncatedTo(ChronoUnit.MILLIS);
+            endedAt = end.isBefore(startedAt) ? startedAt : end;
             durationSeconds = (int) Duration.between(startedAt, endedAt).toSeconds();
         }
     }

@@ -1,0 +1,124 @@
+package de.videotermin.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A signalling participant for system tests: a JDK WebSocket that queues what it receives. */
+final class SignallingClient implements AutoCloseable {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    /** How a connection ended. */
+    record Closing(int code, String reason) {
+    }
+
+    private final LinkedBlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Closing> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+
+    private SignallingClient(URI uri) throws Exception {
+        this.socket = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(uri, new Listener())
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    static SignallingClient connect(URI uri) throws Exception {
+        return new SignallingClient(uri);
+    }
+
+    void send(String frame) {
+        socket.sendText(frame, true).join();
+    }
+
+    void sendBinary(byte[] data) {
+        socket.sendBinary(ByteBuffer.wrap(data), true).join();
+    }
+
+    /** The next frame, which must arrive within the timeout. */
+    JsonObject next() throws InterruptedException {
+        JsonObject frame = received.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(frame).as("a frame within " + TIMEOUT).isNotNull();
+        return frame;
+    }
+
+    /** The next frame, which must be of this type. */
+    JsonObject next(String type) throws InterruptedException {
+        JsonObject frame = next();
+        assertThat(frame.getString("type")).as("type of " + frame).isEqualTo(type);
+        return frame;
+    }
+
+    /**
+     * Asserts that nothing arrived (or arrives) before the answer to a ping sent now. Frames to one
+     * connection keep their order, so anything the server queued for this participant earlier shows
+     * up before the pong: a barrier without sleeping.
+     */
+    void assertReceivedNothingMore() throws InterruptedException {
+        send("{\"type\":\"ping\"}");
+        assertThat(next().getString("type")).as("only the pong is expected").isEqualTo("pong");
+        assertThat(received).isEmpty();
+    }
+
+    /** The close the server sent, which must come within the timeout. */
+    Closing awaitClose() throws Exception {
+        return closed.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    boolean isOpen() {
+        return !closed.isDone();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+        socket.abort();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try (JsonReader reader = Json.createReader(new StringReader(partial.toString()))) {
+                    received.add(reader.readObject());
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(new Closing(statusCode, reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package de.videotermin.system;
+
+import java.util.Map;
+
+/**
+ * What WebRTC's getStats() says a participant receives: proof that media really flows, not that a
+ * video element exists. Read through the client's test hook {@code window.videotermin.pc}.
+ */
+public record MediaStats(long videoBytesReceived, long framesDecoded, long audioBytesReceived,
+                         String localCandidateType, long frameWidth) {
+
+    private static final String SCRIPT = """
+            const done = arguments[arguments.length - 1];
+            const pc = window.videotermin && window.videotermin.pc;
+            if (!pc) { done(null); return; }
+            pc.getStats().then(stats => {
+              const out = {videoBytes: 0, frames: 0, audioBytes: 0, candidateType: '', width: 0};
+              let pairId = null;
+              stats.forEach(s => {
+                if (s.type === 'inbound-rtp' && s.kind === 'video') {
+                  out.videoBytes += s.bytesReceived || 0; out.frames += s.framesDecoded || 0;
+                  out.width = Math.max(out.width, s.frameWidth || 0);
+                }
+                if (s.type === 'inbound-rtp' && s.kind === 'audio') { out.audioBytes += s.bytesReceived || 0; }
+                if (s.type === 'transport' && s.selectedCandidatePairId) { pairId = s.selectedCandidatePairId; }
+              });
+              if (!pairId) {
+                stats.forEach(s => { if (s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded') pairId = s.id; });
+              }
+              const pair = pairId && stats.get(pairId);
+              const local = pair && stats.get(pair.localCandidateId);
+              out.candidateType = local ? local.candidateType : '';
+              done(out);
+            }).catch(e => done(null));
+            """;
+
+    public static MediaStats of(Browser browser) {
+        Object result = browser.asyncScript(SCRIPT);
+        if (!(result instanceof Map<?, ?> map)) {
+            return new MediaStats(0, 0, 0, "", 0);
+        }
+        return new MediaStats(number(map.get("videoBytes")), number(map.get("frames")), number(map.get("audioBytes")),
+                String.valueOf(map.get("candidateType")), number(map.get("width")));
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
+    }
+}

@@ -1,0 +1,55 @@
+package de.videotermin.consultation.signalling;
+
+/**
+ * A frame a participant sends, decoded by {@link FrameDecoder}. The records' {@code toString} never
+ * shows SDP or candidates, so a message can be logged by its type without leaking addresses.
+ */
+public sealed interface ClientMessage {
+
+    /** Messages that carry WebRTC negotiation and are relayed to the other admitted participant(s). */
+    sealed interface Negotiation extends ClientMessage {
+        /** The participant to relay to, or {@code null} for every other admitted participant. */
+        String to();
+    }
+
+    record Offer(String sdp, String to) implements Negotiation {
+        @Override
+        public String toString() {
+            return "Offer[redacted]";
+        }
+    }
+
+    record Answer(String sdp, String to) implements Negotiation {
+        @Override
+        public String toString() {
+            return "Answer[redacted]";
+        }
+    }
+
+    /** @param candidate the candidate, or {@code null} for end of candidates */
+    record Candidate(IceCandidate candidate, String to) implements Negotiation {
+        @Override
+        public String toString() {
+            return "Candidate[redacted]";
+        }
+    }
+
+    /** The advisor lets a waiting citizen in. */
+    record Admit(String participantId) implements ClientMessage {
+    }
+
+    /** The advisor ends the consultation for everyone. */
+    record End() implements ClientMessage {
+    }
+
+    /** The sender leaves the room. */
+    record Leave() implements ClientMessage {
+    }
+
+    /** Which kind of ICE candidate pair the sender's browser selected: relayed through TURN or direct. */
+    record ConnectionReport(boolean relayed) implements ClientMessage {
+    }
+
+    record Ping() implements ClientMessage {
+    }
+}

@@ -1,0 +1,361 @@
+package de.videotermin.consultation.signalling;
+
+import de.videotermin.consultation.ticket.Role;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rules of one consultation room: the waiting room, admission, who is told what, who may send
+ * what. Not thread-safe on purpose: {@link Rooms} calls it only inside {@code ConcurrentHashMap.compute}
+ * for the room's id, which serializes all decisions about one room. It performs no I/O; peers only
+ * queue what they are sent, and the {@link Outcome} says whom to flush and what to journal.
+ */
+final class Room {
+
+    static final int NORMAL_CLOSURE = 1000;
+    static final int POLICY_VIOLATION = 1008;
+
+    private final String id;
+    /** Present participants by participant id, in order of arrival (so the lobby lists the longest waiting first). */
+    private final Map<String, Member> members = new LinkedHashMap<>();
+    /**
+     * Citizens the advisor let in. Remembered while the room exists, so that a citizen whose connection
+     * dropped (or who reloaded) comes back without waiting again; forgotten when the citizen leaves.
+     */
+    private final Set<String> admittedCitizens = new HashSet<>();
+    private boolean callStarted;
+    /** Set once the advisor ended the consultation; the room then stays as a tombstone that turns citizens away. */
+    private Instant endedAt;
+
+    Room(String id) {
+        this.id = id;
+    }
+
+    String id() {
+        return id;
+    }
+
+    int size() {
+        return members.size();
+    }
+
+    /** Whether the room can be dropped from the map: nobody in it and not ended (ended rooms stay as tombstones). */
+    boolean isDisposable() {
+        return members.isEmpty() && endedAt == null;
+    }
+
+    boolean isTombstoneOlderThan(Instant cutoff) {
+        return members.isEmpty() && endedAt != null && endedAt.isBefore(cutoff);
+    }
+
+    void join(Peer peer, Instant now, Outcome out) {
+        if (endedAt != null) {
+            if (!peer.role().mayModerate()) {
+                out.send(peer, ServerMessage.Ended.BY_ADVISOR);
+                out.close(peer, NORMAL_CLOSURE, "ended");
+                return;
+            }
+            endedAt = null; // an advisor coming back opens the room again
+        }
+        Member existing = members.get(peer.id());
+        if (existing != null && existing.peer.role() != peer.role()) {
+            out.send(peer, ServerMessage.Error.notAllowed("participant id in use"));
+            out.close(peer, POLICY_VIOLATION, "participant id in use");
+            return;
+        }
+        boolean advisorWasPresent = advisorPresent();
+        Member member;
+        if (existing != null) {
+            // a reload: the newer connection wins
+            out.close(existing.peer, NORMAL_CLOSURE, "replaced");
+            member = new Member(peer, existing.since);
+        } else {
+            member = new Member(peer, now);
+        }
+        members.put(peer.id(), member);
+        boolean admitted = isAdmitted(peer);
+        out.send(peer, new ServerMessage.Welcome(peer.info(), admitted));
+        if (peer.role().mayModerate()) {
+            out.send(peer, lobby());
+            if (!advisorWasPresent) {
+                tellWaitingCitizens(out);
+            }
+            pairUp(member, now, out);
+        } else if (admitted) {
+            pairUp(member, now, out);
+        } else {
+            out.send(peer, new ServerMessage.Waiting(advisorPresent()));
+            sendLobby(out);
+        }
+    }
+
+    /**
+     * The peer's connection closed ({@code explicit == false}) or it sent {@code leave}. A connection that
+     * was already replaced by a newer one of the same participant changes nothing.
+     */
+    void leave(Peer peer, boolean explicit, Instant now, Outcome out) {
+        Member member = current(peer);
+        if (member == null) {
+            return;
+        }
+        remove(member, explicit, now, out);
+        if (explicit) {
+            out.close(peer, NORMAL_CLOSURE, "left");
+        }
+    }
+
+    /** Removes the peer for a protocol violation: it gets the error, then the connection is closed with the code. */
+    void expel(Peer peer, ServerMessage.Error error, int closeCode, Instant now, Outcome out) {
+        Member member = current(peer);
+        if (member != null) {
+            remove(member, true, now, out);
+        }
+        out.send(peer, error);
+        out.close(peer, closeCode, closeReason(closeCode));
+    }
+
+    void receive(Peer from, ClientMessage message, Instant now, Outcome out) {
+        Member sender = current(from);
+        if (sender == null) {
+            return; // a replaced or expelled connection whose close is on its way
+        }
+        // Java 17: no pattern matching for switch yet; the message types are a sealed set
+        if (message instanceof ClientMessage.Ping) {
+            out.send(from, new ServerMessage.Pong());
+        } else if (message instanceof ClientMessage.Negotiation negotiation) {
+            relay(sender, negotiation, now, out);
+        } else if (message instanceof ClientMessage.ConnectionReport report) {
+            if (requireAdmitted(sender, now, out)) {
+                out.record(new CallEvent.Connected(report.relayed(), now));
+            }
+        } else if (message instanceof ClientMessage.Admit admit) {
+            if (requireAdvisor(sender, now, out)) {
+                admit(from, admit.participantId(), now, out);
+            }
+        } else if (message instanceof ClientMessage.End) {
+            if (requireAdvisor(sender, now, out)) {
+                end(now, out);
+            }
+        } else if (message instanceof ClientMessage.Leave) {
+            leave(from, true, now, out);
+        } else {
+            throw new IllegalArgumentException("unhandled message type " + message.getClass().getSimpleName());
+        }
+    }
+
+    private void relay(Member sender, ClientMessage.Negotiation message, Instant now, Outcome out) {
+        if (!requireAdmitted(sender, now, out)) {
+            return;
+        }
+        List<Member> targets = new ArrayList<>();
+        if (message.to() != null) {
+            Member target = members.get(message.to());
+            if (target != null && target != sender && isAdmitted(target.peer)) {
+                targets.add(target);
+            }
+        } else {
+            for (Member member : members.values()) {
+                if (member != sender && isAdmitted(member.peer)) {
+                    targets.add(member);
+                }
+            }
+        }
+        if (targets.isEmpty()) {
+            out.send(sender.peer, ServerMessage.Error.noPeer("nobody to relay to"));
+            return;
+        }
+        String from = sender.peer.id();
+        ServerMessage relayed;
+        if (message instanceof ClientMessage.Offer offer) {
+            relayed = new ServerMessage.RelayedOffer(from, offer.sdp());
+        } else if (message instanceof ClientMessage.Answer answer) {
+            relayed = new ServerMessage.RelayedAnswer(from, answer.sdp());
+        } else {
+            relayed = new ServerMessage.RelayedCandidate(from, ((ClientMessage.Candidate) message).candidate());
+        }
+        for (Member target : targets) {
+            out.send(target.peer, relayed);
+            out.relayed++;
+        }
+    }
+
+    private void admit(Peer advisor, String participantId, Instant now, Outcome out) {
+        Member citizen = members.get(participantId);
+        if (citizen == null || citizen.peer.role().mayModerate() || isAdmitted(citizen.peer)) {
+            out.send(advisor, ServerMessage.Error.noPeer("no such waiting participant"));
+            return;
+        }
+        admittedCitizens.add(participantId);
+        out.send(citizen.peer, new ServerMessage.Admitted());
+        sendLobby(out);
+        pairUp(citizen, now, out);
+    }
+
+    private void end(Instant now, Outcome out) {
+        for (Member member : members.values()) {
+            out.send(member.peer, ServerMessage.Ended.BY_ADVISOR);
+            out.close(member.peer, NORMAL_CLOSURE, "ended");
+        }
+        members.clear();
+        admittedCitizens.clear();
+        callStarted = false;
+        endedAt = now;
+        out.record(new CallEvent.Ended(now));
+    }
+
+    /** Tells the member and every other admitted participant about each other; starts the call if it is complete. */
+    private void pairUp(Member member, Instant now, Outcome out) {
+        for (Member other : members.values()) {
+            if (other != member && isAdmitted(other.peer)) {
+                out.send(other.peer, new ServerMessage.PeerJoined(member.peer.info()));
+                out.send(member.peer, new ServerMessage.PeerJoined(other.peer.info()));
+            }
+        }
+        if (!callStarted && advisorPresent() && admittedCitizenPresent()) {
+            callStarted = true;
+            out.record(new CallEvent.Started(now));
+        }
+    }
+
+    private void remove(Member member, boolean forgetAdmission, Instant now, Outcome out) {
+        boolean wasAdmitted = isAdmitted(member.peer);
+        boolean advisorWasPresent = advisorPresent();
+        members.remove(member.peer.id());
+        if (forgetAdmission) {
+            admittedCitizens.remove(member.peer.id());
+        }
+        if (wasAdmitted) {
+            for (Member other : members.values()) {
+                if (isAdmitted(other.peer)) {
+                    out.send(other.peer, new ServerMessage.PeerLeft(member.peer.id()));
+                }
+            }
+        } else {
+            sendLobby(out);
+        }
+        if (advisorWasPresent && !advisorPresent()) {
+            tellWaitingCitizens(out);
+        }
+        if (members.isEmpty() && callStarted) {
+            callStarted = false;
+            out.record(new CallEvent.Ended(now));
+        }
+    }
+
+    private boolean requireAdvisor(Member sender, Instant now, Outcome out) {
+        if (sender.peer.role().mayModerate()) {
+            return true;
+        }
+        expel(sender.peer, ServerMessage.Error.notAllowed("only the advisor may do this"), POLICY_VIOLATION, now, out);
+        return false;
+    }
+
+    private boolean requireAdmitted(Member sender, Instant now, Outcome out) {
+        if (isAdmitted(sender.peer)) {
+            return true;
+        }
+        expel(sender.peer, ServerMessage.Error.notAllowed("not admitted yet"), POLICY_VIOLATION, now, out);
+        return false;
+    }
+
+    private Member current(Peer peer) {
+        Member member = members.get(peer.id());
+        return member != null && member.peer == peer ? member : null;
+    }
+
+    private boolean isAdmitted(Peer peer) {
+        return peer.role().mayModerate() || admittedCitizens.contains(peer.id());
+    }
+
+    private boolean advisorPresent() {
+        return members.values().stream().anyMatch(m -> m.peer.role().mayModerate());
+    }
+
+    private boolean admittedCitizenPresent() {
+        return members.values().stream().anyMatch(m -> m.peer.role() == Role.CITIZEN && isAdmitted(m.peer));
+    }
+
+    private List<Member> waitingCitizens() {
+        return members.values().stream().filter(m -> !isAdmitted(m.peer)).toList();
+    }
+
+    private ServerMessage.Lobby lobby() {
+        return new ServerMessage.Lobby(waitingCitizens().stream()
+                .map(m -> new ServerMessage.WaitingCitizen(m.peer.id(), m.peer.name(), m.since)).toList());
+    }
+
+    private void sendLobby(Outcome out) {
+        ServerMessage.Lobby lobby = null;
+        for (Member member : members.values()) {
+            if (member.peer.role().mayModerate()) {
+                lobby = lobby == null ? lobby() : lobby;
+                out.send(member.peer, lobby);
+            }
+        }
+    }
+
+    private void tellWaitingCitizens(Outcome out) {
+        ServerMessage.Waiting waiting = new ServerMessage.Waiting(advisorPresent());
+        for (Member member : waitingCitizens()) {
+            out.send(member.peer, waiting);
+        }
+    }
+
+    private static String closeReason(int code) {
+        return switch (code) {
+            case POLICY_VIOLATION -> "not allowed";
+            case 1003 -> "cannot accept";
+            default -> "closed";
+        };
+    }
+
+    private static final class Member {
+        private final Peer peer;
+        private final Instant since;
+
+        private Member(Peer peer, Instant since) {
+            this.peer = peer;
+            this.since = since;
+        }
+    }
+
+    /** What one decision touched: the peers to flush afterwards, the call events to journal, the relay count. */
+    static final class Outcome {
+        private final Set<Peer> touched = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final List<CallEvent> events = new ArrayList<>();
+        private int relayed;
+
+        void send(Peer peer, ServerMessage message) {
+            peer.send(message);
+            touched.add(peer);
+        }
+
+        void close(Peer peer, int code, String reason) {
+            peer.close(code, reason);
+            touched.add(peer);
+        }
+
+        void record(CallEvent event) {
+            events.add(event);
+        }
+
+        Set<Peer> touched() {
+            return touched;
+        }
+
+        List<CallEvent> events() {
+            return events;
+        }
+
+        int relayed() {
+            return relayed;
+        }
+    }
+}

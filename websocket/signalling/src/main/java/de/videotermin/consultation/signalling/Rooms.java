@@ -1,0 +1,139 @@
+package de.videotermin.consultation.signalling;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * All rooms of this node. Every change to a room happens inside {@code compute} for its id, so two
+ * participants joining, or a join racing the last leave, cannot interleave; an empty room is removed
+ * by the same atomic step that emptied it. Frames are only queued inside {@code compute} and written
+ * after it returns, and the call journal is called after it returns too: no I/O under the lock.
+ */
+@ApplicationScoped
+public class Rooms {
+
+    private static final Logger LOG = Logger.getLogger(Rooms.class.getName());
+
+    /** How long an ended room keeps turning citizens away (longer than any join ticket lives). */
+    static final Duration TOMBSTONE_TTL = Duration.ofHours(12);
+
+    private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
+    private final AtomicInteger connections = new AtomicInteger();
+
+    @Inject
+    CallRecorder recorder;
+
+    @Inject
+    SignallingMetrics metrics;
+
+    Clock clock = Clock.systemUTC();
+
+    public Rooms() {
+        // for CDI
+    }
+
+    /** For tests: no container. */
+    Rooms(CallRecorder recorder, SignallingMetrics metrics, Clock clock) {
+        this.recorder = recorder;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @PostConstruct
+    void watch() {
+        metrics.watch(this);
+    }
+
+    public void join(String roomId, Peer peer) {
+        connections.incrementAndGet();
+        Room.Outcome out = new Room.Outcome();
+        Instant now = clock.instant();
+        rooms.compute(roomId, (id, room) -> {
+            Room current = room == null ? new Room(id) : room;
+            current.join(peer, now, out);
+            return current.isDisposable() ? null : current;
+        });
+        settle(roomId, out);
+    }
+
+    public void receive(String roomId, Peer peer, ClientMessage message) {
+        Room.Outcome out = new Room.Outcome();
+        Instant now = clock.instant();
+        rooms.computeIfPresent(roomId, (id, room) -> {
+            room.receive(peer, message, now, out);
+            return room.isDisposable() ? null : room;
+        });
+        settle(roomId, out);
+    }
+
+    /** The peer's connection is closed; call once per joined connection. */
+    public void closed(String roomId, Peer peer) {
+        connections.decrementAndGet();
+        Room.Outcome out = new Room.Outcome();
+        Instant now = clock.instant();
+        rooms.computeIfPresent(roomId, (id, room) -> {
+            room.leave(peer, false, now, out);
+            return room.isDisposable() ? null : room;
+        });
+        settle(roomId, out);
+    }
+
+    /** Sends the error, removes the peer from its room and closes its connection with the code. */
+    public void expel(String roomId, Peer peer, ServerMessage.Error error, int closeCode) {
+        Room.Outcome out = new Room.Outcome();
+        Instant now = clock.instant();
+        Room room = rooms.computeIfPresent(roomId, (id, current) -> {
+            current.expel(peer, error, closeCode, now, out);
+            return current.isDisposable() ? null : current;
+        });
+        if (room == null && out.touched().isEmpty()) {
+            // the room is gone already (or was removed by this very step): still answer and close
+            out.send(peer, error);
+            out.close(peer, closeCode, "cannot accept");
+        }
+        settle(roomId, out);
+    }
+
+    public int roomCount() {
+        return rooms.size();
+    }
+
+    public int connectionCount() {
+        return connections.get();
+    }
+
+    private void settle(String roomId, Room.Outcome out) {
+        for (Peer peer : out.touched()) {
+            try {
+                peer.flush();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "flushing a peer failed: {0}", e.getClass().getName());
+            }
+        }
+        if (out.relayed() > 0) {
+            metrics.relayed(out.relayed());
+        }
+        if (!out.events().isEmpty()) {
+            recorder.record(roomId, out.events());
+            if (out.events().stream().anyMatch(CallEvent.Ended.class::isInstance)) {
+                sweepTombstones();
+            }
+        }
+    }
+
+    /** Drops ended rooms that nobody can still hold a ticket for. Runs when a call ends: cheap and rare. */
+    void sweepTombstones() {
+        Instant cutoff = clock.instant().minus(TOMBSTONE_TTL);
+        for (String id : rooms.keySet()) {
+            rooms.computeIfPresent(id, (key, room) -> room.isTombstoneOlderThan(cutoff) ? null : room);
+        }
+    }
+}

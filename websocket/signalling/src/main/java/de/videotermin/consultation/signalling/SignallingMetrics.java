@@ -1,0 +1,52 @@
+package de.videotermin.consultation.signalling;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/**
+ * MicroProfile Metrics for signalling (under {@code /metrics?scope=application}): gauges of rooms and
+ * connections on this node, counters of relayed frames and rejected joins. Without a metric registry
+ * (tests) it does nothing.
+ */
+@ApplicationScoped
+public class SignallingMetrics {
+
+    @Inject
+    Instance<MetricRegistry> registries;
+
+    private MetricRegistry registry;
+    private Counter relayed;
+    private Counter rejectedJoins;
+
+    @PostConstruct
+    void register() {
+        if (registries != null && registries.isResolvable()) {
+            registry = registries.get();
+            relayed = registry.counter("videotermin.signalling.relayed");
+            rejectedJoins = registry.counter("videotermin.signalling.rejectedJoins");
+        }
+    }
+
+    void watch(Rooms rooms) {
+        if (registry != null) {
+            registry.gauge("videotermin.signalling.rooms", rooms, Rooms::roomCount);
+            registry.gauge("videotermin.signalling.connections", rooms, Rooms::connectionCount);
+        }
+    }
+
+    void relayed(long frames) {
+        if (relayed != null) {
+            relayed.inc(frames);
+        }
+    }
+
+    void rejectedJoin() {
+        if (rejectedJoins != null) {
+            rejectedJoins.inc();
+        }
+    }
+}
