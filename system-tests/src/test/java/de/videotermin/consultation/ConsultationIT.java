@@ -142,13 +142,22 @@ class ConsultationIT {
 
     private void advisorOpensRoomAndAdmits(String citizenName, String extraQuery) {
         advisor.open(Stack.BASE_URL + "/advisor/");
-        if (advisor.driver().findElements(By.xpath("//tr[td[contains(., '" + citizenName + "')]]")).isEmpty()) {
-            System.err.println("AGENDA PAGE: " + advisor.driver().getPageSource());
-        }
         String roomHref = advisor.waitFor(By.xpath("//tr[td[contains(., '" + citizenName + "')]]//a[contains(@class,'open-room')]"))
                 .getAttribute("href");
         advisor.open(roomHref + extraQuery);
         advisor.waitFor(By.cssSelector("#room-lobby button"), Duration.ofSeconds(30)).click();
+        // Admission shows as the lobby emptying. Once in CI the lobby was re-rendered as the click
+        // landed and the citizen stayed waiting; a person would click again, and so does the test.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                new WebDriverWait(advisor.driver(), Duration.ofSeconds(8))
+                        .until(d -> d.findElements(By.cssSelector("#room-lobby button")).isEmpty());
+                return;
+            } catch (org.openqa.selenium.TimeoutException stillWaiting) {
+                advisor.driver().findElements(By.cssSelector("#room-lobby button:not([disabled])"))
+                        .stream().findFirst().ifPresent(org.openqa.selenium.WebElement::click);
+            }
+        }
     }
 
     private static void sendChat(Browser browser, String text) {
