@@ -2,6 +2,7 @@ package de.videotermin.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.videotermin.system.AdvisorDesk;
 import de.videotermin.system.Browser;
 import de.videotermin.system.MediaStats;
 import de.videotermin.system.Stack;
@@ -117,17 +118,7 @@ class ConsultationIT {
     }
 
     private String bookAsAdvisor(String citizenName) {
-        advisor.open(Stack.BASE_URL + "/advisor/");
-        if (!advisor.driver().findElements(By.id("username")).isEmpty()) {
-            advisor.signInAtKeycloak("anna.berger", Stack.DEMO_PASSWORD);
-        }
-        advisor.waitFor(By.id("booking:citizenName")).sendKeys(citizenName);
-        advisor.driver().findElement(By.id("booking:citizenEmail")).sendKeys("erika@example.org");
-        advisor.driver().findElement(By.id("booking:book")).click();
-        String link = advisor.waitFor(By.id("citizen-link")).getAttribute("value");
-        assertThat(link).startsWith(Stack.BASE_URL + "/t/");
-        assertThat(link.substring(link.lastIndexOf('/') + 1)).hasSize(43);
-        return link;
+        return AdvisorDesk.book(advisor, citizenName, Duration.ofMinutes(5));
     }
 
     private void citizenConsents(String link) {
@@ -136,15 +127,14 @@ class ConsultationIT {
         assertThat(citizen.driver().findElement(By.id("consent-text")).getText()).contains("consent");
         assertThat(citizen.accessibilityViolations()).as("axe on the citizen's link page").isEmpty();
         citizen.driver().findElement(By.id("consent:give-consent")).click();
+        // Click 2, the device test, is optional: skip it.
+        citizen.waitFor(By.id("dt-continue")).click();
         citizen.waitFor(By.id("room"));
         awaitState(citizen, "waiting");
     }
 
     private void advisorOpensRoomAndAdmits(String citizenName, String extraQuery) {
-        advisor.open(Stack.BASE_URL + "/advisor/");
-        String roomHref = advisor.waitFor(By.xpath("//tr[td[contains(., '" + citizenName + "')]]//a[contains(@class,'open-room')]"))
-                .getAttribute("href");
-        advisor.open(roomHref + extraQuery);
+        AdvisorDesk.openRoom(advisor, citizenName, extraQuery);
         advisor.waitFor(By.cssSelector("#room-lobby button"), Duration.ofSeconds(30)).click();
         // Admission shows as the lobby emptying. Once in CI the lobby was re-rendered as the click
         // landed and the citizen stayed waiting; a person would click again, and so does the test.

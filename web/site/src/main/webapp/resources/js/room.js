@@ -132,7 +132,16 @@
         if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
             return Promise.resolve(null);
         }
-        return navigator.mediaDevices.getUserMedia({ audio: true, video: true })
+        // Devices chosen in the device test (citizen/devices.xhtml) carry over into the room.
+        var chosen = {};
+        try {
+            chosen = JSON.parse(window.sessionStorage.getItem('videotermin.devices') || '{}') || {};
+        } catch (ignored) {
+            chosen = {};
+        }
+        var audio = chosen.microphone ? { deviceId: { ideal: chosen.microphone } } : true;
+        var video = chosen.camera ? { deviceId: { ideal: chosen.camera } } : true;
+        return navigator.mediaDevices.getUserMedia({ audio: audio, video: video })
             .catch(function () {
                 // no camera (or it was refused): try the microphone alone
                 return navigator.mediaDevices.getUserMedia({ audio: true, video: false });
@@ -245,6 +254,28 @@
         }
     }
 
+    // The citizen waits; if the appointment time has passed and the advisor has not come yet,
+    // say so kindly instead of leaving them wondering. Re-evaluated every 30 s while waiting.
+    var advisorPresent = false;
+    var startsAt = root.dataset.startsAt ? new Date(root.dataset.startsAt) : null;
+    function waitingText() {
+        if (advisorPresent) {
+            return text('waiting-told');
+        }
+        if (startsAt && !isNaN(startsAt.getTime()) && Date.now() > startsAt.getTime() && root.dataset.textWaitingLate) {
+            return root.dataset.textWaitingLate;
+        }
+        return text('waiting');
+    }
+    window.setInterval(function () {
+        if (hook.state === 'waiting') {
+            var next = waitingText();
+            if (el.status.textContent !== next) {
+                el.status.textContent = next;
+            }
+        }
+    }, 30000);
+
     function handle(message) {
         switch (message.type) {
         case 'welcome':
@@ -256,7 +287,8 @@
             }
             break;
         case 'waiting':
-            setState('waiting', message.advisorPresent ? text('waiting-told') : text('waiting'));
+            advisorPresent = !!message.advisorPresent;
+            setState('waiting', waitingText());
             break;
         case 'admitted':
             setState('in-room', text('admitted'));

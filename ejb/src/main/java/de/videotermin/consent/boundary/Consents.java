@@ -22,10 +22,19 @@ public class Consents {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** The newest text in the citizen's language, German if there is none in it. */
+    /** The newest text in the citizen's language that applies to all legal areas (German if none). */
     public ConsentText currentText(Locale locale) {
+        return currentText(locale, null);
+    }
+
+    /**
+     * The newest text for the legal area in the citizen's language; else the general one in that
+     * language; else the same in German, the agency's language.
+     */
+    public ConsentText currentText(Locale locale, String legalArea) {
         String language = locale == null ? FALLBACK_LANGUAGE : locale.getLanguage();
-        return latest(language).or(() -> latest(FALLBACK_LANGUAGE))
+        return latest(language, legalArea)
+                .or(() -> latest(FALLBACK_LANGUAGE, legalArea))
                 .orElseThrow(() -> new IllegalStateException("no consent text is configured"));
     }
 
@@ -36,6 +45,17 @@ public class Consents {
             throw new IllegalArgumentException("unknown consent text");
         }
         ConsentRecord record = new ConsentRecord(appointmentId, text, clock.instant(), channel);
+        em.persist(record);
+        return record;
+    }
+
+    /** Records that the citizen declined a video consultation on the text shown. */
+    public ConsentRecord decline(UUID appointmentId, long consentTextId, String channel) {
+        ConsentText text = em.find(ConsentText.class, consentTextId);
+        if (text == null) {
+            throw new IllegalArgumentException("unknown consent text");
+        }
+        ConsentRecord record = new ConsentRecord(appointmentId, text, clock.instant(), channel, ConsentRecord.Decision.DECLINED);
         em.persist(record);
         return record;
     }
@@ -58,11 +78,18 @@ public class Consents {
                 .getResultList();
     }
 
-    private Optional<ConsentText> latest(String language) {
-        return em.createNamedQuery(ConsentText.LATEST_IN_LANGUAGE, ConsentText.class)
+    private Optional<ConsentText> latest(String language, String legalArea) {
+        Optional<ConsentText> specific = legalArea == null ? Optional.empty()
+                : em.createNamedQuery(ConsentText.LATEST_FOR_AREA, ConsentText.class)
+                        .setParameter("language", language)
+                        .setParameter("legalArea", legalArea)
+                        .setMaxResults(1)
+                        .getResultStream()
+                        .findFirst();
+        return specific.or(() -> em.createNamedQuery(ConsentText.LATEST_GENERAL, ConsentText.class)
                 .setParameter("language", language)
                 .setMaxResults(1)
                 .getResultStream()
-                .findFirst();
+                .findFirst());
     }
 }

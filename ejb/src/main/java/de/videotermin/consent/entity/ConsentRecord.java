@@ -2,6 +2,8 @@ package de.videotermin.consent.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -39,10 +41,22 @@ public class ConsentRecord {
     @Column(name = "withdrawn_at")
     private Instant withdrawnAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Decision decision;
+
+    /** Consent given, or the offer of a video consultation declined. Both are evidence. */
+    public enum Decision { GIVEN, DECLINED }
+
     protected ConsentRecord() {
     }
 
     public ConsentRecord(UUID appointmentId, ConsentText text, Instant givenAt, String channel) {
+        this(appointmentId, text, givenAt, channel, Decision.GIVEN);
+    }
+
+    public ConsentRecord(UUID appointmentId, ConsentText text, Instant givenAt, String channel, Decision decision) {
+        this.decision = Objects.requireNonNull(decision);
         this.id = UUID.randomUUID();
         this.appointmentId = Objects.requireNonNull(appointmentId);
         this.text = Objects.requireNonNull(text);
@@ -51,7 +65,7 @@ public class ConsentRecord {
     }
 
     public boolean isValid() {
-        return withdrawnAt == null;
+        return decision == Decision.GIVEN && withdrawnAt == null;
     }
 
     public void withdraw(Instant at) {
@@ -66,4 +80,5 @@ public class ConsentRecord {
     public Instant getGivenAt() { return givenAt; }
     public String getChannel() { return channel; }
     public Instant getWithdrawnAt() { return withdrawnAt; }
+    public Decision getDecision() { return decision; }
 }

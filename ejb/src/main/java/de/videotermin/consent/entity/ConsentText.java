@@ -12,11 +12,14 @@ import java.time.Instant;
 /** One version of the consent text in one language. Immutable once written. */
 @Entity
 @Table(name = "consent_text")
-@NamedQuery(name = ConsentText.LATEST_IN_LANGUAGE,
-        query = "select t from ConsentText t where t.language = :language order by t.version desc")
+@NamedQuery(name = ConsentText.LATEST_FOR_AREA,
+        query = "select t from ConsentText t where t.language = :language and t.legalArea = :legalArea order by t.version desc")
+@NamedQuery(name = ConsentText.LATEST_GENERAL,
+        query = "select t from ConsentText t where t.language = :language and t.legalArea is null order by t.version desc")
 public class ConsentText {
 
-    public static final String LATEST_IN_LANGUAGE = "ConsentText.latestInLanguage";
+    public static final String LATEST_FOR_AREA = "ConsentText.latestForArea";
+    public static final String LATEST_GENERAL = "ConsentText.latestGeneral";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -31,6 +34,10 @@ public class ConsentText {
     @Column(nullable = false, updatable = false)
     private String body;
 
+    /** The legal area this text is specific to; null for the text that applies to all areas. */
+    @Column(name = "legal_area", updatable = false)
+    private String legalArea;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -41,5 +48,6 @@ public class ConsentText {
     public int getVersion() { return version; }
     public String getLanguage() { return language; }
     public String getBody() { return body; }
+    public String getLegalArea() { return legalArea; }
     public Instant getCreatedAt() { return createdAt; }
 }

@@ -5,6 +5,7 @@ import de.videotermin.appointment.boundary.Appointments;
 import de.videotermin.appointment.entity.Appointment;
 import de.videotermin.consent.boundary.ConsentRequiredException;
 import de.videotermin.consent.boundary.Consents;
+import de.videotermin.consultation.control.EntryWindow;
 import de.videotermin.consultation.control.TurnCredentials;
 import de.videotermin.consultation.ticket.JoinTicket;
 import de.videotermin.consultation.ticket.Role;
@@ -52,6 +53,14 @@ public class JoinTickets {
     @ConfigProperty(name = "videotermin.turn.credential-validity-seconds", defaultValue = "3600")
     long turnValiditySeconds;
 
+    @Inject
+    @ConfigProperty(name = "videotermin.citizen.entry-opens-minutes-before", defaultValue = "30")
+    long entryOpensMinutesBefore;
+
+    @Inject
+    @ConfigProperty(name = "videotermin.citizen.entry-grace-minutes-after", defaultValue = "30")
+    long entryGraceMinutesAfter;
+
     private final Clock clock = Clock.systemUTC();
     private TicketSigner signer;
 
@@ -67,21 +76,50 @@ public class JoinTickets {
 
     public RoomAccess forCitizen(String linkToken) {
         Appointment appointment = appointments.byLinkToken(linkToken);
+        EntryWindow.State state = entryState(appointment);
+        if (state != EntryWindow.State.OPEN) {
+            throw new RoomNotOpenException(state);
+        }
         if (!consents.hasValidConsent(appointment.getId())) {
             throw new ConsentRequiredException();
         }
         return access(appointment, Role.CITIZEN, "citizen", appointment.getCitizenName());
     }
 
+    /** Whether the citizen's link opens the room now. */
+    public EntryWindow.State entryState(Appointment appointment) {
+        return entryWindow().stateAt(clock.instant(), appointment.getStartsAt(), appointment.endsAt(),
+                appointment.getStatus().name());
+    }
+
+    public java.time.Instant roomOpensAt(Appointment appointment) {
+        return entryWindow().opensAt(appointment.getStartsAt());
+    }
+
+    /**
+     * ICE servers for the citizen's device test (a loopback call through our TURN server), also
+     * days before the appointment: anyone holding a valid link may test their network.
+     */
+    public List<IceServer> iceServersForDeviceTest(String linkToken) {
+        return iceServers(appointments.byLinkToken(linkToken), clock.instant());
+    }
+
+    private EntryWindow entryWindow() {
+        return new EntryWindow(Duration.ofMinutes(entryOpensMinutesBefore), Duration.ofMinutes(entryGraceMinutesAfter));
+    }
+
     private RoomAccess access(Appointment appointment, Role role, String participantId, String displayName) {
         Instant now = clock.instant();
         String ticket = signer.sign(new JoinTicket(appointment.getRoomId(), role, participantId, displayName,
                 now.plus(Duration.ofSeconds(ticketValiditySeconds))));
+        return new RoomAccess(appointment.getRoomId(), role, ticket, iceServers(appointment, now));
+    }
+
+    private List<IceServer> iceServers(Appointment appointment, Instant now) {
         // The TURN user name must not identify anyone: a random room-scoped id is enough for coturn's logs.
         TurnCredentials.Credential credential = TurnCredentials.issue(turnSecret,
                 appointment.getRoomId().substring(0, 8), now.plus(Duration.ofSeconds(turnValiditySeconds)));
         List<String> urls = Arrays.stream(turnUrls.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return new RoomAccess(appointment.getRoomId(), role, ticket,
-                List.of(new IceServer(urls, credential.username(), credential.password())));
+        return List.of(new IceServer(urls, credential.username(), credential.password()));
     }
 }

@@ -5,6 +5,9 @@ import de.videotermin.appointment.boundary.Appointments;
 import de.videotermin.appointment.entity.Appointment;
 import de.videotermin.consent.boundary.Consents;
 import de.videotermin.consent.entity.ConsentText;
+import de.videotermin.consultation.boundary.JoinTickets;
+import de.videotermin.consultation.control.EntryWindow;
+import de.videotermin.site.LinkGuard;
 import de.videotermin.site.SiteSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.ExternalContext;
@@ -12,19 +15,26 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The page behind the citizen's link (citizen/appointment.xhtml): the appointment, the consent text,
- * and the one button that records consent and leads on to the room.
+ * The page behind the citizen's link (citizen/appointment.xhtml). Shows only what the citizen
+ * needs, says plainly when the link does not open the room (not yet, expired, cancelled, held,
+ * unknown), and carries click 1: consent (or declining, which leads to the alternatives).
  */
 @Named
 @ViewScoped
 public class CitizenAppointmentView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** What the page shows. */
+    public enum Outcome { OPEN, NOT_YET_OPEN, EXPIRED, CANCELLED, FINISHED, UNKNOWN, TOO_MANY_ATTEMPTS, DECLINED }
 
     @Inject
     Appointments appointments;
@@ -33,13 +43,20 @@ public class CitizenAppointmentView implements Serializable {
     Consents consents;
 
     @Inject
+    JoinTickets tickets;
+
+    @Inject
     SiteSettings site;
 
+    @Inject
+    LinkGuard guard;
+
     private String token;
-    private boolean found;
+    private Outcome outcome = Outcome.UNKNOWN;
     private UUID appointmentId;
     private String advisorName;
     private String startsAt;
+    private String opensAt;
     private String legalArea;
     private int durationMinutes;
     private long consentTextId;
@@ -50,43 +67,77 @@ public class CitizenAppointmentView implements Serializable {
     @PostConstruct
     void load() {
         FacesContext context = FacesContext.getCurrentInstance();
-        token = context.getExternalContext().getRequestParameterMap().get("t");
+        ExternalContext external = context.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        token = external.getRequestParameterMap().get("t");
+        if (!guard.mayLookUp(request)) {
+            outcome = Outcome.TOO_MANY_ATTEMPTS;
+            ((HttpServletResponse) external.getResponse()).setStatus(429);
+            return;
+        }
         try {
             Appointment appointment = appointments.byLinkToken(token);
-            found = true;
+            Locale locale = context.getViewRoot().getLocale();
             appointmentId = appointment.getId();
             advisorName = appointment.getAdvisorName();
-            startsAt = site.formatDateTime(appointment.getStartsAt(), context.getViewRoot().getLocale());
+            startsAt = site.formatDateTime(appointment.getStartsAt(), locale);
+            opensAt = site.formatTime(tickets.roomOpensAt(appointment), locale);
             legalArea = appointment.getLegalArea().name();
             durationMinutes = appointment.getDurationMinutes();
-            ConsentText text = consents.currentText(context.getViewRoot().getLocale());
+            outcome = Outcome.valueOf(tickets.entryState(appointment).name());
+            ConsentText text = consents.currentText(locale, legalArea);
             consentTextId = text.getId();
             consentVersion = text.getVersion();
             consentBody = text.getBody();
             consented = consents.hasValidConsent(appointmentId);
         } catch (AppointmentNotFoundException e) {
-            found = false;
+            guard.recordFailure(request);
+            outcome = Outcome.UNKNOWN;
+            ((HttpServletResponse) external.getResponse()).setStatus(404);
         }
     }
 
-    /** Click 1: consent to the text version shown, then on to the room. */
+    /** Click 1: consent to exactly the text version shown, then on to the optional device test. */
     public void consent() throws IOException {
-        if (!found) {
+        if (outcome != Outcome.OPEN) {
             return;
         }
         consents.give(appointmentId, consentTextId, Consents.CHANNEL_WEB);
         consented = true;
-        enter();
+        toDeviceTest();
+    }
+
+    /** Declining is recorded as well and leads to the alternatives. */
+    public void decline() {
+        if (outcome != Outcome.OPEN && outcome != Outcome.NOT_YET_OPEN) {
+            return;
+        }
+        consents.decline(appointmentId, consentTextId, Consents.CHANNEL_WEB);
+        outcome = Outcome.DECLINED;
+    }
+
+    public void toDeviceTest() throws IOException {
+        redirect("/citizen/devices.xhtml?t=" + token);
+    }
+
+    public void rehearse() throws IOException {
+        redirect("/citizen/devices.xhtml?mode=rehearsal&t=" + token);
     }
 
     public void enter() throws IOException {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        external.redirect(external.getRequestContextPath() + "/citizen/room.xhtml?t=" + token);
+        redirect("/citizen/room.xhtml?t=" + token);
     }
 
-    public boolean isFound() { return found; }
+    private void redirect(String path) throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        external.redirect(external.getRequestContextPath() + path);
+    }
+
+    public boolean isFound() { return outcome != Outcome.UNKNOWN && outcome != Outcome.TOO_MANY_ATTEMPTS; }
+    public String getOutcome() { return outcome.name(); }
     public String getAdvisorName() { return advisorName; }
     public String getStartsAt() { return startsAt; }
+    public String getOpensAt() { return opensAt; }
     public String getLegalArea() { return legalArea; }
     public int getDurationMinutes() { return durationMinutes; }
     public int getConsentVersion() { return consentVersion; }

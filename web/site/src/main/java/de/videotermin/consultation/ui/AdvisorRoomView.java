@@ -3,7 +3,9 @@ package de.videotermin.consultation.ui;
 import de.videotermin.appointment.boundary.AppointmentNotFoundException;
 import de.videotermin.appointment.boundary.Appointments;
 import de.videotermin.appointment.entity.Appointment;
+import de.videotermin.consultation.boundary.DeviceChecks;
 import de.videotermin.consultation.boundary.JoinTickets;
+import de.videotermin.consultation.entity.DeviceCheck;
 import de.videotermin.security.SignedInStaff;
 import de.videotermin.site.SiteSettings;
 import jakarta.annotation.PostConstruct;
@@ -31,6 +33,12 @@ public class AdvisorRoomView {
     @Inject
     SiteSettings site;
 
+    @Inject
+    DeviceChecks deviceChecks;
+
+    private DeviceCheck deviceCheck;
+    private String deviceCheckedAt;
+
     private RoomPage page;
     private String citizenName;
     private String startsAt;
@@ -46,6 +54,10 @@ public class AdvisorRoomView {
         try {
             Appointment appointment = appointments.ownedRoom(roomId, staff.advisorIdentity());
             citizenName = appointment.getCitizenName();
+            deviceChecks.latest(appointment.getId()).ifPresent(check -> {
+                deviceCheck = check;
+                deviceCheckedAt = site.formatDateTime(check.getCheckedAt(), context.getViewRoot().getLocale());
+            });
             startsAt = site.formatDateTime(appointment.getStartsAt(), context.getViewRoot().getLocale());
             HttpServletRequest request = (HttpServletRequest) context.getExternalContext().getRequest();
             page = RoomPage.of(tickets.forAdvisor(roomId, staff.advisorIdentity()),
@@ -56,6 +68,8 @@ public class AdvisorRoomView {
     }
 
     public boolean isFound() { return page != null; }
+    public DeviceCheck getDeviceCheck() { return deviceCheck; }
+    public String getDeviceCheckedAt() { return deviceCheckedAt; }
     public RoomPage getPage() { return page; }
     public String getCitizenName() { return citizenName; }
     public String getStartsAt() { return startsAt; }

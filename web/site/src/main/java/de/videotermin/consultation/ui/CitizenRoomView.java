@@ -5,6 +5,7 @@ import de.videotermin.appointment.boundary.Appointments;
 import de.videotermin.appointment.entity.Appointment;
 import de.videotermin.consent.boundary.ConsentRequiredException;
 import de.videotermin.consultation.boundary.JoinTickets;
+import de.videotermin.consultation.boundary.RoomNotOpenException;
 import de.videotermin.site.SiteSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,7 +20,7 @@ import java.util.Map;
 @RequestScoped
 public class CitizenRoomView {
 
-    public enum Outcome { READY, NOT_FOUND, CONSENT_REQUIRED }
+    public enum Outcome { READY, NOT_FOUND, CONSENT_REQUIRED, NOT_OPEN }
 
     @Inject
     JoinTickets tickets;
@@ -34,6 +35,7 @@ public class CitizenRoomView {
     private RoomPage page;
     private String advisorName;
     private String linkPath;
+    private String startsAtIso;
 
     @PostConstruct
     void load() {
@@ -47,11 +49,15 @@ public class CitizenRoomView {
             linkPath = request.getContextPath() + "/t/" + token;
             page = RoomPage.of(tickets.forCitizen(token), site.signallingUrl(request, appointment.getRoomId()),
                     params.get("ice"), linkPath);
+            startsAtIso = appointment.getStartsAt().toString();
             outcome = Outcome.READY;
         } catch (AppointmentNotFoundException e) {
             outcome = Outcome.NOT_FOUND;
         } catch (ConsentRequiredException e) {
             outcome = Outcome.CONSENT_REQUIRED;
+        } catch (RoomNotOpenException e) {
+            // The link page explains why (too early, expired, cancelled, held).
+            outcome = Outcome.NOT_OPEN;
         }
     }
 
@@ -59,4 +65,5 @@ public class CitizenRoomView {
     public RoomPage getPage() { return page; }
     public String getAdvisorName() { return advisorName; }
     public String getLinkPath() { return linkPath; }
+    public String getStartsAtIso() { return startsAtIso; }
 }
