@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /** A signalling participant for system tests: a JDK WebSocket that queues what it receives. */
 final class SignallingClient implements AutoCloseable {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    // Generous: on a loaded 2-core CI machine a frame was once later than 5 s; a healthy relay takes milliseconds.
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     /** How a connection ended. */
