@@ -87,6 +87,32 @@ class CitizenJourneyIT {
     }
 
     @Test
+    void withdrawingDuringTheCallEndsItForBothAndIsInTheLedger() throws Exception {
+        String name = "Withdraws " + UUID.randomUUID().toString().substring(0, 8);
+        String link = AdvisorDesk.book(advisor, name, Duration.ofMinutes(5));
+        citizen.open(link);
+        citizen.waitFor(By.id("consent:give-consent")).click();
+        citizen.waitFor(By.id("dt-continue")).click();
+        awaitScript(citizen, "return window.videotermin && window.videotermin.state === 'waiting'", 30);
+        AdvisorDesk.openRoom(advisor, name, "");
+        advisor.waitFor(By.cssSelector("#room-lobby button"), Duration.ofSeconds(30)).click();
+        awaitScript(citizen, "return window.videotermin.state === 'connected'", 30);
+
+        citizen.driver().findElement(By.id("room-withdraw")).click();
+
+        awaitScript(citizen, "return window.videotermin.state === 'ended'", 20);
+        awaitScript(advisor, "return window.videotermin.state === 'ended'", 20);
+        assertThat(citizen.driver().findElement(By.id("room-status")).getText()).contains("You withdrew your consent");
+        assertThat(advisor.driver().findElement(By.id("room-status")).getText()).contains("Einwilligung widerrufen");
+        assertThat(count("select count(*) from consent_record r join appointment a on a.id = r.appointment_id "
+                + "where a.citizen_name = ? and r.withdrawn_at is not null", name)).isEqualTo(1);
+        // The link no longer opens the room (the consultation is over).
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        citizen.open(Stack.BASE_URL + "/citizen/room.xhtml?t=" + token);
+        assertThat(citizen.waitFor(By.id("room-not-open")).isDisplayed()).isTrue();
+    }
+
+    @Test
     void keyboardAloneLeadsThroughTheThreeClicks() {
         String name = "Keyboard " + UUID.randomUUID().toString().substring(0, 8);
         String link = AdvisorDesk.book(advisor, name, Duration.ofMinutes(5));

@@ -316,7 +316,11 @@
             }
             break;
         case 'ended':
-            finish('ended', text('ended'));
+            if (message.reason === 'consent-withdrawn') {
+                finish('ended', isAdvisor ? text('withdrawn-by-citizen') : text('withdrawn'));
+            } else {
+                finish('ended', text('ended'));
+            }
             break;
         case 'error':
             // 'no-peer' happens when a candidate races the other side leaving; nothing to do
@@ -670,6 +674,30 @@
         });
     }
 
+    // Withdrawing consent (citizen): the ledger first, then signalling ends the call for both.
+    var withdrawButton = document.getElementById('room-withdraw');
+    if (withdrawButton && root.dataset.withdrawUrl) {
+        withdrawButton.addEventListener('click', function () {
+            withdrawButton.disabled = true;
+            fetch(root.dataset.withdrawUrl, { method: 'POST', credentials: 'same-origin' })
+                .then(function (response) {
+                    if (!response.ok) {
+                        throw new Error('status ' + response.status);
+                    }
+                    if (ws && ws.readyState === WebSocket.OPEN) {
+                        send({ type: 'withdraw' });
+                    } else {
+                        finish('ended', text('withdrawn'));
+                    }
+                })
+                .catch(function () {
+                    withdrawButton.disabled = false;
+                    el.mediaError.textContent = text('error-server');
+                    el.mediaError.hidden = false;
+                });
+        });
+    }
+
     if (el.leave) {
         el.leave.addEventListener('click', function () {
             send({ type: 'leave' });
@@ -688,7 +716,7 @@
         }
         el.localVideo.srcObject = null;
         setChatEnabled(false);
-        [el.mute, el.camera, el.end, el.leave].forEach(function (button) {
+        [el.mute, el.camera, el.end, el.leave, document.getElementById("room-withdraw")].forEach(function (button) {
             if (button) {
                 button.disabled = true;
             }

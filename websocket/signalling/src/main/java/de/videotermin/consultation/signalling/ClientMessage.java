@@ -46,6 +46,13 @@ public sealed interface ClientMessage {
     record Leave() implements ClientMessage {
     }
 
+    /**
+     * The citizen withdrew their consent (recorded in the ledger by the site before this is sent):
+     * the call ends for everyone, at once (GDPR Art. 7(3): withdrawing must be as easy as giving).
+     */
+    record Withdraw() implements ClientMessage {
+    }
+
     /** Which kind of ICE candidate pair the sender's browser selected: relayed through TURN or direct. */
     record ConnectionReport(boolean relayed) implements ClientMessage {
     }

@@ -39,6 +39,7 @@ public final class FrameDecoder {
             case "admit" -> new ClientMessage.Admit(requiredId(json, "participantId"));
             case "end" -> new ClientMessage.End();
             case "leave" -> new ClientMessage.Leave();
+            case "withdraw" -> new ClientMessage.Withdraw();
             case "connection" -> new ClientMessage.ConnectionReport(requiredBoolean(json, "relayed"));
             case "ping" -> new ClientMessage.Ping();
             default -> throw BadFrameException.unknownType();

@@ -141,7 +141,13 @@ final class Room {
             }
         } else if (message instanceof ClientMessage.End) {
             if (requireAdvisor(sender, now, out)) {
-                end(now, out);
+                end(ServerMessage.Ended.BY_ADVISOR, now, out);
+            }
+        } else if (message instanceof ClientMessage.Withdraw) {
+            if (sender.peer.role().mayModerate()) {
+                expel(sender.peer, ServerMessage.Error.notAllowed("only the citizen can withdraw consent"), POLICY_VIOLATION, now, out);
+            } else {
+                end(ServerMessage.Ended.CONSENT_WITHDRAWN, now, out);
             }
         } else if (message instanceof ClientMessage.Leave) {
             leave(from, true, now, out);
@@ -198,9 +204,9 @@ final class Room {
         pairUp(citizen, now, out);
     }
 
-    private void end(Instant now, Outcome out) {
+    private void end(ServerMessage.Ended why, Instant now, Outcome out) {
         for (Member member : members.values()) {
-            out.send(member.peer, ServerMessage.Ended.BY_ADVISOR);
+            out.send(member.peer, why);
             out.close(member.peer, NORMAL_CLOSURE, "ended");
         }
         members.clear();

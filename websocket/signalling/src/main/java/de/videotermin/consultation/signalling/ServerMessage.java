@@ -174,6 +174,7 @@ public sealed interface ServerMessage {
 
     record Ended(String reason) implements ServerMessage {
         static final Ended BY_ADVISOR = new Ended("ended-by-advisor");
+        static final Ended CONSENT_WITHDRAWN = new Ended("consent-withdrawn");
 
         public String type() {
             return "ended";

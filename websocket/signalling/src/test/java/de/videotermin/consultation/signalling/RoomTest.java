@@ -222,6 +222,27 @@ class RoomTest {
     }
 
     @Test
+    void citizenWithdrawingConsentEndsTheCallForEveryone() {
+        joinBothAndAdmit();
+        room.receive(citizen, new ClientMessage.Withdraw(), T0.plusSeconds(30), step());
+        for (FakePeer peer : new FakePeer[]{advisor, citizen}) {
+            assertThat(peer.last(ServerMessage.Ended.class).reason()).isEqualTo("consent-withdrawn");
+            assertThat(peer.closeCode).isEqualTo(1000);
+        }
+        assertThat(out.events()).containsExactly(new CallEvent.Ended(T0.plusSeconds(30)));
+        assertThat(room.size()).isZero();
+    }
+
+    @Test
+    void advisorCannotWithdrawTheCitizensConsent() {
+        joinBothAndAdmit();
+        citizen.forget();
+        room.receive(advisor, new ClientMessage.Withdraw(), T0, step());
+        assertThat(advisor.closeCode).isEqualTo(1008);
+        assertThat(citizen.received).noneMatch(m -> m instanceof ServerMessage.Ended);
+    }
+
+    @Test
     void endedRoomTurnsCitizensAwayButAdvisorReopensIt() {
         joinBothAndAdmit();
         room.receive(advisor, new ClientMessage.End(), T0, step());
