@@ -153,6 +153,7 @@
 
     function showLocalMedia(stream) {
         localStream = stream;
+        hook.localStream = stream;
         if (!stream) {
             el.mediaError.textContent = text('error-media');
             el.mediaError.hidden = false;
@@ -400,6 +401,8 @@
     function createPeerConnection() {
         pc = new RTCPeerConnection({ iceServers: config.iceServers, iceTransportPolicy: config.icePolicy });
         hook.pc = pc;
+        // room-tools.js (screen sharing, quality, safety code, activity) attaches to each new connection
+        root.dispatchEvent(new CustomEvent('videotermin:peerconnection', { detail: pc }));
         pendingCandidates = [];
         connectionReported = false;
         var own = pc;
