@@ -113,6 +113,30 @@ class CitizenJourneyIT {
     }
 
     @Test
+    void receiptShowsWhatIsStoredWhyAndUntilWhenAndAllowsWithdrawal() throws Exception {
+        String name = "Receipt " + UUID.randomUUID().toString().substring(0, 8);
+        String link = AdvisorDesk.book(advisor, name, Duration.ofMinutes(5));
+        citizen.open(link);
+        citizen.waitFor(By.id("consent:give-consent")).click();
+        citizen.waitFor(By.id("device-test"));
+        citizen.open(link);
+        citizen.waitFor(By.id("privacy-receipt")).click();
+
+        String receipt = citizen.waitFor(By.id("receipt")).getText();
+        assertThat(receipt).contains(name).contains("erika@example.org").contains("Consented to version 1")
+                .contains("anonymised afterwards").contains("limitation period");
+        assertThat(citizen.driver().findElements(By.cssSelector("#receipt tbody tr td:last-child")))
+                .as("every line says when it is deleted").allSatisfy(cell -> assertThat(cell.getText()).matches(".*\\d{4}.*"));
+        assertThat(citizen.accessibilityViolations()).as("axe, receipt").isEmpty();
+
+        citizen.driver().findElement(By.id("receipt-withdraw:withdraw")).click();
+        assertThat(citizen.waitFor(By.id("receipt-messages")).getText()).contains("withdrawn");
+        assertThat(citizen.waitFor(By.id("receipt")).getText()).contains("withdrawn on");
+        assertThat(count("select count(*) from consent_record r join appointment a on a.id = r.appointment_id "
+                + "where a.citizen_name = ? and r.withdrawn_at is not null", name)).isEqualTo(1);
+    }
+
+    @Test
     void keyboardAloneLeadsThroughTheThreeClicks() {
         String name = "Keyboard " + UUID.randomUUID().toString().substring(0, 8);
         String link = AdvisorDesk.book(advisor, name, Duration.ofMinutes(5));

@@ -43,6 +43,11 @@ public class SiteSettings {
                 .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale));
     }
 
+    public String formatDate(Instant instant, Locale locale) {
+        return ZonedDateTime.ofInstant(instant, ZONE)
+                .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+    }
+
     public String formatTime(Instant instant, Locale locale) {
         return ZonedDateTime.ofInstant(instant, ZONE)
                 .format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale));
