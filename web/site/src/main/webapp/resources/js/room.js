@@ -55,7 +55,7 @@
     };
 
     /** The test hook; its properties are kept up to date. */
-    var hook = { pc: null, state: 'connecting', chatMessages: [] };
+    var hook = { pc: null, state: 'connecting', chatMessages: [], timings: {} };
     window.videotermin = hook;
 
     var localStream = null;
@@ -292,6 +292,7 @@
             setState('waiting', waitingText());
             break;
         case 'admitted':
+            hook.timings = { admittedAt: performance.now() };
             setState('in-room', text('admitted'));
             break;
         case 'lobby':
@@ -403,6 +404,8 @@
         hook.pc = pc;
         // room-tools.js (screen sharing, quality, safety code, activity) attaches to each new connection
         root.dispatchEvent(new CustomEvent('videotermin:peerconnection', { detail: pc }));
+        hook.timings.peerConnectionAt = performance.now();
+        hook.timings.firstFrameAt = null;
         pendingCandidates = [];
         connectionReported = false;
         var own = pc;
@@ -440,6 +443,19 @@
             }
             if (el.remoteVideo.srcObject !== stream) {
                 el.remoteVideo.srcObject = stream;
+            }
+            if (event.track.kind === 'video') {
+                // for the time-to-first-frame benchmark (bench/room): when a remote frame is first shown
+                var markFirstFrame = function () {
+                    if (!hook.timings.firstFrameAt) {
+                        hook.timings.firstFrameAt = performance.now();
+                    }
+                };
+                if (el.remoteVideo.requestVideoFrameCallback) {
+                    el.remoteVideo.requestVideoFrameCallback(markFirstFrame);
+                } else {
+                    el.remoteVideo.addEventListener('loadeddata', markFirstFrame, { once: true });
+                }
             }
             el.remotePlaceholder.hidden = true;
             var playing = el.remoteVideo.play();
