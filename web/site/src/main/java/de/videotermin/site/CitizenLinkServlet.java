@@ -19,6 +19,8 @@ public class CitizenLinkServlet extends HttpServlet {
         String path = request.getPathInfo();
         String token = path == null ? "" : path.substring(1);
         if (!token.matches("[A-Za-z0-9_-]{1,100}")) {
+            // Not even shaped like a token: say so before the page starts rendering.
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             token = "";
         }
         request.getRequestDispatcher("/citizen/appointment.xhtml?t=" + token).forward(request, response);

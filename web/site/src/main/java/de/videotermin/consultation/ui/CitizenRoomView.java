@@ -31,6 +31,9 @@ public class CitizenRoomView {
     @Inject
     SiteSettings site;
 
+    @Inject
+    de.videotermin.site.LinkGuard guard;
+
     private Outcome outcome = Outcome.NOT_FOUND;
     private RoomPage page;
     private String advisorName;
@@ -42,6 +45,10 @@ public class CitizenRoomView {
         FacesContext context = FacesContext.getCurrentInstance();
         Map<String, String> params = context.getExternalContext().getRequestParameterMap();
         String token = params.get("t");
+        if (!guard.mayLookUp((HttpServletRequest) context.getExternalContext().getRequest())) {
+            ((jakarta.servlet.http.HttpServletResponse) context.getExternalContext().getResponse()).setStatus(429);
+            return;
+        }
         try {
             Appointment appointment = appointments.byLinkToken(token);
             advisorName = appointment.getAdvisorName();
@@ -53,6 +60,9 @@ public class CitizenRoomView {
             outcome = Outcome.READY;
         } catch (AppointmentNotFoundException e) {
             outcome = Outcome.NOT_FOUND;
+            HttpServletRequest request = (HttpServletRequest) context.getExternalContext().getRequest();
+            guard.recordFailure(request);
+            ((jakarta.servlet.http.HttpServletResponse) context.getExternalContext().getResponse()).setStatus(404);
         } catch (ConsentRequiredException e) {
             outcome = Outcome.CONSENT_REQUIRED;
         } catch (RoomNotOpenException e) {
