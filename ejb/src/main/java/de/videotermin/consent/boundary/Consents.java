@@ -2,6 +2,7 @@ package de.videotermin.consent.boundary;
 
 import de.videotermin.consent.entity.ConsentRecord;
 import de.videotermin.consent.entity.ConsentText;
+import de.videotermin.audit.boundary.Audited;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -72,6 +73,7 @@ public class Consents {
     }
 
     /** The ledger of one appointment, newest first. */
+    @Audited("consent.evidence.viewed")
     public List<ConsentRecord> ledger(UUID appointmentId) {
         return em.createNamedQuery(ConsentRecord.FOR_APPOINTMENT, ConsentRecord.class)
                 .setParameter("appointmentId", appointmentId)

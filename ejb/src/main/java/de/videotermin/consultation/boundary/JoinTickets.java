@@ -11,6 +11,7 @@ import de.videotermin.consultation.ticket.JoinTicket;
 import de.videotermin.consultation.ticket.Role;
 import de.videotermin.consultation.ticket.TicketSigner;
 import jakarta.annotation.PostConstruct;
+import de.videotermin.audit.boundary.Audited;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -69,6 +70,7 @@ public class JoinTickets {
         signer = new TicketSigner(ticketSecret, clock);
     }
 
+    @Audited("room.opened")
     public RoomAccess forAdvisor(String roomId, AdvisorIdentity advisor) {
         Appointment appointment = appointments.ownedRoom(roomId, advisor);
         return access(appointment, Role.ADVISOR, "advisor-" + advisor.username(), advisor.displayName());
@@ -112,7 +114,7 @@ public class JoinTickets {
         Instant now = clock.instant();
         String ticket = signer.sign(new JoinTicket(appointment.getRoomId(), role, participantId, displayName,
                 now.plus(Duration.ofSeconds(ticketValiditySeconds))));
-        return new RoomAccess(appointment.getRoomId(), role, ticket, iceServers(appointment, now));
+        return new RoomAccess(appointment.getId(), appointment.getRoomId(), role, ticket, iceServers(appointment, now));
     }
 
     private List<IceServer> iceServers(Appointment appointment, Instant now) {

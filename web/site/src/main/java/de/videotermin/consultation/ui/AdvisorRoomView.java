@@ -8,6 +8,7 @@ import de.videotermin.consultation.boundary.JoinTickets;
 import de.videotermin.consultation.entity.DeviceCheck;
 import de.videotermin.security.SignedInStaff;
 import de.videotermin.site.SiteSettings;
+import de.videotermin.site.Texts;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -36,6 +37,10 @@ public class AdvisorRoomView {
     @Inject
     DeviceChecks deviceChecks;
 
+    @Inject
+    de.videotermin.consent.boundary.Consents consents;
+
+    private String consentSummary;
     private DeviceCheck deviceCheck;
     private String deviceCheckedAt;
 
@@ -54,6 +59,11 @@ public class AdvisorRoomView {
         try {
             Appointment appointment = appointments.ownedRoom(roomId, staff.advisorIdentity());
             citizenName = appointment.getCitizenName();
+            consents.ledger(appointment.getId()).stream().findFirst().ifPresent(record -> consentSummary =
+                    Texts.get("receipt.consent." + record.getDecision().name(), record.getText().getVersion(),
+                            site.formatDateTime(record.getGivenAt(), context.getViewRoot().getLocale()))
+                    + (record.getWithdrawnAt() == null ? "" : " " + Texts.get("receipt.withdrawnOn",
+                            site.formatDateTime(record.getWithdrawnAt(), context.getViewRoot().getLocale()))));
             deviceChecks.latest(appointment.getId()).ifPresent(check -> {
                 deviceCheck = check;
                 deviceCheckedAt = site.formatDateTime(check.getCheckedAt(), context.getViewRoot().getLocale());
@@ -69,6 +79,7 @@ public class AdvisorRoomView {
 
     public boolean isFound() { return page != null; }
     public DeviceCheck getDeviceCheck() { return deviceCheck; }
+    public String getConsentSummary() { return consentSummary; }
     public String getDeviceCheckedAt() { return deviceCheckedAt; }
     public RoomPage getPage() { return page; }
     public String getCitizenName() { return citizenName; }
