@@ -32,7 +32,7 @@ public class Statistics {
     public StatisticsReport report(@NotNull @Valid StatisticsFilter filter) {
         String key = keyExpression(filter, "day", "site_code");
         Query sums = em.createNativeQuery("select " + key + " as k, " + SUMS + " from statistics_day"
-                + " where day between ?1 and ?2" + conditions(filter, "site_code") + " group by k order by k");
+                + " where day between :from and :to" + conditions(filter, "site_code") + " group by k order by k");
         bind(sums, filter);
         Map<String, Tally> tallies = new LinkedHashMap<>();
         for (Object row : sums.getResultList()) {
@@ -64,14 +64,14 @@ public class Statistics {
         if (filter.hasSite()) {
             query = em.createNativeQuery("select " + keyExpression(filter, "joined_on", "site_code")
                     + " as k, least(first_frame_ms / 50, 200) as b, count(*) from call_quality"
-                    + " where joined_on between ?1 and ?2 and join_succeeded and first_frame_ms is not null"
+                    + " where joined_on between :from and :to and join_succeeded and first_frame_ms is not null"
                     + conditions(filter, "coalesce(site_code, '')") + " group by k, b");
         } else if (filter.breakdown() == Breakdown.SITE) {
             return Map.of();
         } else {
             query = em.createNativeQuery("select " + keyExpression(filter, "day", "''")
                     + " as k, bucket, sum(samples) from statistics_first_frame"
-                    + " where day between ?1 and ?2" + conditions(filter, null) + " group by k, bucket");
+                    + " where day between :from and :to" + conditions(filter, null) + " group by k, bucket");
         }
         bind(query, filter);
         Map<String, FirstFrameHistogram> histograms = new HashMap<>();
@@ -92,21 +92,21 @@ public class Statistics {
     }
 
     private static String conditions(StatisticsFilter filter, String siteColumn) {
-        String sql = filter.hasLegalArea() ? " and legal_area = ?3" : "";
+        String sql = filter.hasLegalArea() ? " and legal_area = :area" : "";
         if (filter.hasSite() && siteColumn != null) {
-            sql += " and " + siteColumn + " = ?4";
+            sql += " and " + siteColumn + " = :site";
         }
         return sql;
     }
 
     private static void bind(Query query, StatisticsFilter filter) {
-        query.setParameter(1, filter.from());
-        query.setParameter(2, filter.to());
+        query.setParameter("from", filter.from());
+        query.setParameter("to", filter.to());
         if (filter.hasLegalArea()) {
-            query.setParameter(3, filter.legalArea());
+            query.setParameter("area", filter.legalArea());
         }
-        if (filter.hasSite()) { // every query run with a site filter has the ?4 condition
-            query.setParameter(4, filter.siteCode());
+        if (filter.hasSite()) { // every query run with a site filter has the :site condition
+            query.setParameter("site", filter.siteCode());
         }
     }
 }
