@@ -8,6 +8,10 @@
 -- Sites arrive with issue 6 (migration V4); reports group by this column and tolerate NULL meanwhile.
 alter table appointment add column if not exists site_code varchar(64);
 
+-- The roll-up reads appointments and calls by time; the existing index leads with the advisor.
+create index if not exists appointment_starts_at on appointment (starts_at);
+create index if not exists call_record_started_at on call_record (started_at);
+
 -- The advisor's record of what became of the appointment. Staff data, keyed by appointment.
 create table consultation_outcome (
     appointment_id  uuid        primary key references appointment (id) on delete cascade,

@@ -2,6 +2,8 @@ package de.videotermin.feedback.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
@@ -16,6 +18,11 @@ public class FeedbackMetrics {
 
     private Counter answers;
     private Counter outcomes;
+
+    /** Registers at deployment, so the metrics are exported before their first use. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        // creating the bean runs register()
+    }
 
     @PostConstruct
     void register() {

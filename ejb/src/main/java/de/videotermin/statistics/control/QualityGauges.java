@@ -2,6 +2,8 @@ package de.videotermin.statistics.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -18,6 +20,11 @@ public class QualityGauges {
 
     private volatile double relayedPercent;
     private volatile double joinSuccessPercent = 100;
+
+    /** Registers at deployment, so the metrics are exported before their first use. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        // creating the bean runs register()
+    }
 
     @PostConstruct
     void register() {
