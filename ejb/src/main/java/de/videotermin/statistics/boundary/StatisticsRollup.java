@@ -34,7 +34,7 @@ public class StatisticsRollup {
     void refreshRecentDays() {
         LocalDate today = LocalDate.now(ZONE);
         refresh(today.minusDays(1), today);
-        Object[] sums = (Object[]) em.createNativeQuery("select 0, " + Statistics.SUMS + " from statistics_day where day = ?1")
+        Object[] sums = (Object[]) em.createNativeQuery("select 0, " + Statistics.SUMS + " from statistics_day_area where day = ?1")
                 .setParameter(1, today).getSingleResult();
         gauges.update(Tally.of(sums, 1));
     }
