@@ -225,6 +225,17 @@ class StatisticsIT {
     }
 
     @Test
+    void aMalformedFilterIsExplainedOnThePageNotAnError() {
+        try (Browser browser = analyst("de")) {
+            browser.open(Stack.BASE_URL + "/analyst/index.xhtml?from=gestern&to=" + D + "&granularity=YEAR&site=" + SITE);
+            assertThat(browser.waitFor(By.id("messages")).getText())
+                    .contains("Das Anfangsdatum ist ungültig", "Eine Auswahl war ungültig");
+            assertThat(browser.driver().findElements(By.id("statistics-table"))).isNotEmpty();
+            assertThat(browser.driver().findElements(By.id("error-title"))).isEmpty();
+        }
+    }
+
+    @Test
     void noReportCellCarriesAFreeTextComment() {
         try (Browser browser = analyst("de")) {
             for (String breakdown : List.of("PERIOD", "LEGAL_AREA", "SITE")) {
