@@ -81,6 +81,12 @@ create table statistics_day_area (like statistics_day including defaults);
 alter table statistics_day_area drop column site_code;
 alter table statistics_day_area add primary key (day, legal_area);
 
+-- The same sums per calendar month, legal area and site: what "rows by site" over long periods reads
+-- (whole months from here, the days at either end from statistics_day).
+create table statistics_month_site (like statistics_day including defaults);
+alter table statistics_month_site rename column day to month;
+alter table statistics_month_site add primary key (month, legal_area, site_code);
+
 -- Time to first frame in 50 ms buckets per day and legal area (bucket 200 = 10 s and more); medians
 -- are read from these counts. Per site the median comes from call_quality directly (few rows).
 create table statistics_first_frame (
@@ -162,6 +168,18 @@ begin
            sum(rating_answers), sum(join_attempts), sum(joins_succeeded), sum(low_quality), sum(audio_only)
     from statistics_day where day between from_day and to_day
     group by day, legal_area;
+
+    delete from statistics_month_site
+    where month between cast(date_trunc('month', from_day) as date) and cast(date_trunc('month', to_day) as date);
+    insert into statistics_month_site
+    select cast(date_trunc('month', day) as date), legal_area, site_code, sum(appointments), sum(held), sum(no_shows),
+           sum(completed_calls), sum(call_seconds), sum(held_call_seconds), sum(relayed_calls), sum(recommend_yes),
+           sum(recommend_answers), sum(rating_sum), sum(rating_answers), sum(join_attempts), sum(joins_succeeded),
+           sum(low_quality), sum(audio_only)
+    from statistics_day
+    where day >= cast(date_trunc('month', from_day) as date)
+      and day < cast(date_trunc('month', to_day) + interval '1 month' as date)
+    group by 1, 2, 3;
 
     insert into statistics_first_frame (day, legal_area, bucket, samples)
     select joined_on, legal_area, least(first_frame_ms / 50, 200), count(*)

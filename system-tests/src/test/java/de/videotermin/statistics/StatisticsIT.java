@@ -160,6 +160,19 @@ class StatisticsIT {
     }
 
     @Test
+    void bySiteOverWholeMonthsAndEdgeDaysGivesTheSameFigures() {
+        try (Browser browser = analyst("de")) {
+            // 15 Feb – 30 Apr: March and April from the monthly roll-up, the February days day by day
+            browser.open(Stack.BASE_URL + "/analyst/index.xhtml?from=" + YEAR + "-02-15&to=" + YEAR + "-04-30&breakdown=SITE");
+            browser.waitFor(By.id("statistics-table"));
+            List<String> figures = List.of("4", "3", "1", "80", "26,7", "75,0", "3,5", "75,0", "33,3", "–", "33,3", "33,3");
+            List<String> ours = new java.util.ArrayList<>(List.of(SITE));
+            ours.addAll(figures);
+            assertThat(tableRows(browser)).contains(ours);
+        }
+    }
+
+    @Test
     void csvExportMatchesTheScreen() {
         try (Browser browser = analyst("en")) {
             browser.open(dashboard("&granularity=DAY&breakdown=PERIOD&site=" + SITE));

@@ -31,11 +31,12 @@ public class Statistics {
 
     public StatisticsReport report(@NotNull @Valid StatisticsFilter filter) {
         String key = keyExpression(filter, "day", "site_code");
-        // Without a site, the per-area roll-up has all it needs and is a thousand times smaller.
-        String table = filter.hasSite() || filter.breakdown() == Breakdown.SITE ? "statistics_day" : "statistics_day_area";
-        Query sums = em.createNativeQuery("select " + key + " as k, " + SUMS + " from " + table
+        Query sums = em.createNativeQuery("select " + key + " as k, " + SUMS + " from " + source(filter)
                 + " where day between :from and :to" + conditions(filter, "site_code") + " group by k order by k");
         bind(sums, filter);
+        if (usesMonths(filter)) {
+            sums.setParameter("monthsFrom", fullMonthsFrom(filter)).setParameter("monthsTo", fullMonthsTo(filter));
+        }
         Map<String, Tally> tallies = new LinkedHashMap<>();
         for (Object row : sums.getResultList()) {
             Object[] columns = (Object[]) row;
@@ -67,7 +68,7 @@ public class Statistics {
             query = em.createNativeQuery("select " + keyExpression(filter, "joined_on", "site_code")
                     + " as k, least(first_frame_ms / 50, 200) as b, count(*) from call_quality"
                     + " where joined_on between :from and :to and join_succeeded and first_frame_ms is not null"
-                    + conditions(filter, "coalesce(site_code, '')") + " group by k, b");
+                    + conditions(filter, "site_code") + " group by k, b");
         } else if (filter.breakdown() == Breakdown.SITE) {
             return Map.of();
         } else {
@@ -83,6 +84,39 @@ public class Statistics {
                     .add(((Number) columns[1]).intValue(), ((Number) columns[2]).longValue());
         }
         return histograms;
+    }
+
+    /**
+     * Without a site, the per-area roll-up has all it needs and is a thousand times smaller. Rows by
+     * site over whole months read the monthly roll-up and only the days at either end day by day.
+     */
+    private static String source(StatisticsFilter filter) {
+        if (filter.hasSite()) {
+            return "statistics_day";
+        }
+        if (filter.breakdown() != Breakdown.SITE) {
+            return "statistics_day_area";
+        }
+        if (!usesMonths(filter)) {
+            return "statistics_day";
+        }
+        // statistics_day first: the union's columns take its names (day, not month)
+        return "(select * from statistics_day where day < :monthsFrom or day >= :monthsTo"
+                + " union all select * from statistics_month_site where month >= :monthsFrom and month < :monthsTo) s";
+    }
+
+    private static boolean usesMonths(StatisticsFilter filter) {
+        return !filter.hasSite() && filter.breakdown() == Breakdown.SITE && fullMonthsFrom(filter).isBefore(fullMonthsTo(filter));
+    }
+
+    private static java.time.LocalDate fullMonthsFrom(StatisticsFilter filter) {
+        return filter.from().getDayOfMonth() == 1 ? filter.from() : filter.from().withDayOfMonth(1).plusMonths(1);
+    }
+
+    /** Exclusive. */
+    private static java.time.LocalDate fullMonthsTo(StatisticsFilter filter) {
+        java.time.LocalDate after = filter.to().plusDays(1);
+        return after.getDayOfMonth() == 1 ? after : after.withDayOfMonth(1);
     }
 
     private static String keyExpression(StatisticsFilter filter, String dayColumn, String siteColumn) {
