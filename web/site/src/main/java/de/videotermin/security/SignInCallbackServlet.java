@@ -18,7 +18,7 @@ public class SignInCallbackServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String target = request.isUserInRole(Roles.ADVISOR) || request.isUserInRole(Roles.ADMIN)
                 ? "/advisor/"
-                : "/";
+                : request.isUserInRole(Roles.ANALYST) ? "/analyst/" : "/";
         response.sendRedirect(request.getContextPath() + target);
     }
 }

@@ -1,0 +1,6 @@
+package de.videotermin.statistics.boundary;
+
+/** What the rows of a report are: periods, legal areas or sites. */
+public enum Breakdown {
+    PERIOD, LEGAL_AREA, SITE
+}

@@ -1,0 +1,106 @@
+package de.videotermin.statistics.ui;
+
+import de.videotermin.appointment.entity.LegalArea;
+import de.videotermin.statistics.boundary.Breakdown;
+import de.videotermin.statistics.boundary.Figures;
+import de.videotermin.statistics.boundary.Granularity;
+import de.videotermin.statistics.boundary.Statistics;
+import de.videotermin.statistics.boundary.StatisticsReport;
+import de.videotermin.statistics.boundary.StatisticsRow;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+
+/**
+ * The statistics dashboard (analyst/index.xhtml): filter by GET parameters, a table, two charts and
+ * the CSV link. The charts get their data as JSON in data-* attributes (no inline script: CSP).
+ */
+@Named
+@RequestScoped
+public class DashboardView {
+
+    @Inject
+    Statistics statistics;
+
+    private StatisticsQuery query;
+    private StatisticsTable table;
+    private String volumeChart;
+    private String qualityChart;
+
+    @PostConstruct
+    void load() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        Locale locale = context.getViewRoot().getLocale();
+        ResourceBundle texts = ResourceBundle.getBundle(StatisticsTable.BUNDLE, locale);
+        query = StatisticsQuery.parse(context.getExternalContext().getRequestParameterValuesMap());
+        query.problems().forEach(key -> context.addMessage(null,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, texts.getString(key), null)));
+        StatisticsReport report = statistics.report(query.filter());
+        table = StatisticsTable.of(report, locale);
+        List<String> labels = table.rows().stream().map(row -> row.get(0)).toList();
+        volumeChart = chart(labels, report, texts, List.of(
+                new Series("appointments", f -> (double) f.appointments()),
+                new Series("held", f -> (double) f.held()),
+                new Series("noShows", f -> (double) f.noShows())));
+        qualityChart = chart(labels, report, texts, List.of(
+                new Series("recommendShare", f -> percent(f.recommendShare())),
+                new Series("joinSuccessShare", f -> percent(f.joinSuccessShare())),
+                new Series("relayedShare", f -> percent(f.relayedShare()))));
+    }
+
+    private record Series(String column, Function<Figures, Double> value) {
+    }
+
+    private static Double percent(Double share) {
+        return share == null ? null : Math.round(share * 1000) / 10.0;
+    }
+
+    private static String chart(List<String> labels, StatisticsReport report, ResourceBundle texts, List<Series> series) {
+        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        for (Series s : series) {
+            JsonArrayBuilder data = Json.createArrayBuilder();
+            for (StatisticsRow row : report.rows()) {
+                Double value = s.value().apply(row.figures());
+                if (value == null) {
+                    data.addNull();
+                } else {
+                    data.add(value);
+                }
+            }
+            JsonObjectBuilder dataset = Json.createObjectBuilder()
+                    .add("key", s.column())
+                    .add("label", texts.getString("column." + s.column()))
+                    .add("data", data);
+            datasets.add(dataset);
+        }
+        return Json.createObjectBuilder()
+                .add("labels", Json.createArrayBuilder(labels))
+                .add("datasets", datasets)
+                .build().toString();
+    }
+
+    public StatisticsTable getTable() { return table; }
+    public String getVolumeChart() { return volumeChart; }
+    public String getQualityChart() { return qualityChart; }
+    public String getCsvQuery() { return query.queryString(); }
+    public String getFrom() { return query.filter().from().toString(); }
+    public String getTo() { return query.filter().to().toString(); }
+    public String getGranularity() { return query.filter().granularity().name(); }
+    public String getBreakdown() { return query.filter().breakdown().name(); }
+    public String getLegalArea() { return query.filter().hasLegalArea() ? query.filter().legalArea() : ""; }
+    public String getSite() { return query.filter().hasSite() ? query.filter().siteCode() : ""; }
+    public List<String> getGranularities() { return Arrays.stream(Granularity.values()).map(Enum::name).toList(); }
+    public List<String> getBreakdowns() { return Arrays.stream(Breakdown.values()).map(Enum::name).toList(); }
+    public List<String> getLegalAreas() { return Arrays.stream(LegalArea.values()).map(Enum::name).toList(); }
+}
