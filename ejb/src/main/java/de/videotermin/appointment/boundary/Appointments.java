@@ -13,12 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Future;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,7 +51,7 @@ public class Appointments {
      * again gets the first appointment back instead of a second one.
      */
     public BookedAppointment book(@NotNull @Valid Booking booking, @NotNull AdvisorIdentity advisor,
-                                  @NotNull String createdBy, @Size(max = 200) String idempotencyKey) {
+                                  @NotNull String createdBy, String idempotencyKey) {
         String fingerprint = LinkTokens.hash(booking.fingerprint(advisor.username()));
         if (idempotencyKey != null) {
             var earlier = em.createNamedQuery(Appointment.BY_IDEMPOTENCY_KEY, Appointment.class)
@@ -87,8 +82,16 @@ public class Appointments {
         return new BookedAppointment(appointment, token);
     }
 
-    public Appointment reschedule(@NotNull UUID id, @NotNull @Future ZonedDateTime startsAt,
-                                  @Min(5) @Max(480) int durationMinutes, @NotNull Caller caller) {
+    public Appointment reschedule(@NotNull UUID id, @NotNull ZonedDateTime startsAt, int durationMinutes,
+                                  @NotNull Caller caller) {
+        // checked here, not with constraint annotations on the parameters: Payara's OpenAPI scanner
+        // fails (NPE in ApplicationProcessor.addSchemaParameter) on bean-validation parameters of EJBs
+        if (!startsAt.toInstant().isAfter(clock.instant())) {
+            throw new InvalidScheduleException("startsAt", "must be a future date");
+        }
+        if (durationMinutes < 5 || durationMinutes > 480) {
+            throw new InvalidScheduleException("durationMinutes", "must be between 5 and 480");
+        }
         Appointment appointment = byId(id, caller);
         requireFree(appointment.getAdvisorUsername(), startsAt.toInstant(), durationMinutes, appointment.getId());
         appointment.reschedule(startsAt.toInstant(), durationMinutes);
@@ -119,7 +122,10 @@ public class Appointments {
     }
 
     /** The citizen asks for another time from their link; the advisor sees the message in the agenda. */
-    public Appointment requestOtherTime(String token, @NotBlank @Size(max = 500) String message) {
+    public Appointment requestOtherTime(String token, String message) {
+        if (message == null || message.isBlank() || message.length() > 500) {
+            throw new InvalidScheduleException("message", "must be 1 to 500 characters");
+        }
         Appointment appointment = byLinkToken(token);
         appointment.requestOtherTime(message.strip(), clock.instant());
         return appointment;

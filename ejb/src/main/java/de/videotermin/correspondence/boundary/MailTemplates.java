@@ -4,9 +4,7 @@ import de.videotermin.correspondence.entity.MailTemplate;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,8 +24,10 @@ public class MailTemplates {
         return em.find(MailTemplate.class, id);
     }
 
-    public MailTemplate edit(@NotNull Long id, @NotBlank @Size(max = 300) String subject, @NotBlank @Size(max = 20000) String bodyText,
-                             @Size(max = 40000) String bodyHtml, @NotBlank String editor) {
+    public MailTemplate edit(@NotNull Long id, String subject, String bodyText, String bodyHtml, @NotNull String editor) {
+        if (subject == null || subject.isBlank() || subject.length() > 300 || bodyText == null || bodyText.isBlank()) {
+            throw new IllegalArgumentException("subject and text are required");
+        }
         MailTemplate template = em.find(MailTemplate.class, id);
         if (template == null) {
             throw new IllegalArgumentException("no template " + id);

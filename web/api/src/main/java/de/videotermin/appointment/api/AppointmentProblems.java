@@ -51,6 +51,15 @@ public final class AppointmentProblems {
     }
 
     @Provider
+    public static class InvalidSchedule implements ExceptionMapper<de.videotermin.appointment.boundary.InvalidScheduleException> {
+        @Override
+        public Response toResponse(de.videotermin.appointment.boundary.InvalidScheduleException e) {
+            return new Problem(BASE + "invalid-input", "Invalid input", 400, "The request has invalid fields.",
+                    List.of(new Problem.Violation(e.field(), e.getMessage()))).toResponse();
+        }
+    }
+
+    @Provider
     public static class IdempotencyReused implements ExceptionMapper<IdempotencyKeyReusedException> {
         @Override
         public Response toResponse(IdempotencyKeyReusedException e) {

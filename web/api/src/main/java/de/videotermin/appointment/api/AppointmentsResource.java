@@ -38,10 +38,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -81,13 +79,14 @@ public class AppointmentsResource {
     @GET
     @RolesAllowed({ApiRoles.ADVISOR, ApiRoles.ADMIN, ApiRoles.AGENCY_SYSTEM})
     @Operation(summary = "List appointments, ordered by start, paged",
-            description = "Advisors see their own (by default from today on); the agency's system sees all. "
-                    + "The total count is in the X-Total-Count header.")
+            description = "Advisors see their own (by default from today on); the agency's system sees all. Query "
+                    + "parameters: from, to (days yyyy-MM-dd, Europe/Berlin, inclusive), advisor, site, page (from 0), "
+                    + "size (1-500, default 50). The total count is in the X-Total-Count header.")
     @APIResponse(responseCode = "200", description = "A page of appointments",
             content = @Content(schema = @Schema(implementation = AppointmentView[].class)))
     @APIResponse(responseCode = "400", description = "A filter is malformed", content = @Content(mediaType = PROBLEM))
-    public Response list(@Parameter(in = ParameterIn.QUERY, description = "first day, yyyy-MM-dd (Europe/Berlin)") @QueryParam("from") String from,
-                         @Parameter(in = ParameterIn.QUERY, description = "last day, yyyy-MM-dd") @QueryParam("to") String to,
+    public Response list(@QueryParam("from") String from,
+                         @QueryParam("to") String to,
                          @QueryParam("advisor") String advisor, @QueryParam("site") String site,
                          @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         LocalDate fromDay;
@@ -121,14 +120,13 @@ public class AppointmentsResource {
     @Operation(summary = "Book an appointment and invite the citizen",
             description = "With an email address the citizen gets an invitation with a calendar file; without, a "
                     + "letter (PDF) is prepared for the advisor to print. The answer carries the citizen's link once. "
-                    + "Send an Idempotency-Key to make retries safe: the same key and body return the first appointment (200).")
+                    + "Send an Idempotency-Key header (up to 200 characters) to make retries safe: the same key and body return the first appointment (200).")
     @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = AppointmentView.class)))
     @APIResponse(responseCode = "200", description = "Replay of an earlier request with the same Idempotency-Key")
     @APIResponse(responseCode = "400", description = "Invalid fields (violations listed)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "The advisor is already booked at that time", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "Unknown site or legal area, or Idempotency-Key reused", content = @Content(mediaType = PROBLEM))
-    public Response create(@Parameter(in = ParameterIn.HEADER, description = "client-chosen key, up to 200 characters")
-                           @HeaderParam("Idempotency-Key") String idempotencyKey,
+    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey,
                            @NotNull @Valid AppointmentRequest request) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             return AppointmentProblems.badParameter("Idempotency-Key");
@@ -136,24 +134,24 @@ public class AppointmentsResource {
         Caller caller = caller();
         AdvisorIdentity advisor;
         if (caller.agencyWide()) {
-            if (request.advisorUsername() == null || request.advisorUsername().isBlank()) {
+            if (request.advisorUsername == null || request.advisorUsername.isBlank()) {
                 return new Problem("https://videotermin.de/problems/invalid-input", "Invalid input", 400,
                         "The request has invalid fields.", List.of(new Problem.Violation("advisorUsername", "must not be blank")))
                         .toResponse();
             }
-            advisor = new AdvisorIdentity(request.advisorUsername().strip(), request.advisorName());
+            advisor = new AdvisorIdentity(request.advisorUsername.strip(), request.advisorName);
         } else {
             advisor = new AdvisorIdentity(caller.username(), caller.displayName());
         }
         LegalArea area;
         try {
-            area = LegalArea.valueOf(request.legalArea());
+            area = LegalArea.valueOf(request.legalArea);
         } catch (IllegalArgumentException e) {
-            throw new UnknownReferenceException("legalArea", request.legalArea());
+            throw new UnknownReferenceException("legalArea", request.legalArea);
         }
-        Booking booking = new Booking(request.startsAt().atZoneSameInstant(ZONE), request.durationMinutes(),
-                request.citizenName(), request.citizenEmail(), area, request.siteCode(), request.topic(), request.extraInfo(),
-                request.citizenLanguage() == null ? "de" : request.citizenLanguage(), request.citizenPostalAddress());
+        Booking booking = new Booking(request.startsAt.atZoneSameInstant(ZONE), request.durationMinutes,
+                request.citizenName, request.citizenEmail, area, request.siteCode, request.topic, request.extraInfo,
+                request.citizenLanguage == null ? "de" : request.citizenLanguage, request.citizenPostalAddress);
         BookedAppointment booked = appointments.book(booking, advisor, caller.username(), idempotencyKey);
         if (booked.replayed()) {
             return Response.ok(AppointmentView.from(booked.appointment(), null)).build();
@@ -183,8 +181,8 @@ public class AppointmentsResource {
     @APIResponse(responseCode = "404", description = "Unknown", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "Double booking, or the appointment is closed", content = @Content(mediaType = PROBLEM))
     public AppointmentView reschedule(@PathParam("id") String id, @NotNull @Valid RescheduleRequest request) {
-        return AppointmentView.from(appointments.reschedule(uuid(id), request.startsAt().atZoneSameInstant(ZONE),
-                request.durationMinutes(), caller()), null);
+        return AppointmentView.from(appointments.reschedule(uuid(id), request.startsAt.atZoneSameInstant(ZONE),
+                request.durationMinutes, caller()), null);
     }
 
     @POST

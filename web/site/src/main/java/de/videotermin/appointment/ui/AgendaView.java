@@ -148,7 +148,7 @@ public class AgendaView implements Serializable {
             Texts.error(null, "booking.doubleBooked", e.conflictStartsAt() == null ? "" : startsAtInstant(e.conflictStartsAt()));
         } catch (AppointmentClosedException e) {
             Texts.error(null, "agenda.closed");
-        } catch (jakarta.ejb.EJBException e) {
+        } catch (de.videotermin.appointment.boundary.InvalidScheduleException e) {
             Texts.error(null, "booking.invalid.startsAt");
         }
         upcoming = null;
