@@ -50,9 +50,21 @@ public final class CalendarFiles {
         return appointmentId + "@videotermin";
     }
 
+    /** Loading ical4j's zone data is expensive (tens of milliseconds); the VTIMEZONE never changes at runtime. */
+    private static volatile VTimeZone berlin;
+
+    private static VTimeZone berlin() {
+        VTimeZone zone = berlin;
+        if (zone == null) {
+            TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
+            zone = registry.getTimeZone(ZONE.getId()).getVTimeZone();
+            berlin = zone;
+        }
+        return zone;
+    }
+
     public static String write(Entry entry) {
-        TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
-        VTimeZone zone = registry.getTimeZone(ZONE.getId()).getVTimeZone();
+        VTimeZone zone = berlin();
         ZonedDateTime start = entry.start().atZone(ZONE);
         ZonedDateTime end = entry.end().atZone(ZONE);
         VEvent event = new VEvent(start, end, entry.summary());
