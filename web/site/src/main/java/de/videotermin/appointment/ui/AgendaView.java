@@ -3,6 +3,17 @@ package de.videotermin.appointment.ui;
 import de.videotermin.appointment.boundary.Appointments;
 import de.videotermin.appointment.boundary.BookedAppointment;
 import de.videotermin.appointment.boundary.Booking;
+import de.videotermin.appointment.boundary.Caller;
+import de.videotermin.appointment.boundary.DoubleBookingException;
+import de.videotermin.appointment.boundary.Sites;
+import de.videotermin.appointment.entity.AppointmentClosedException;
+import de.videotermin.appointment.entity.Site;
+import de.videotermin.correspondence.boundary.Correspondence;
+import de.videotermin.correspondence.entity.OutboxMessage;
+import jakarta.annotation.PostConstruct;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 import de.videotermin.appointment.entity.Appointment;
 import de.videotermin.appointment.entity.LegalArea;
 import de.videotermin.security.SignedInStaff;
@@ -40,6 +51,12 @@ public class AgendaView implements Serializable {
     @Inject
     transient Validator validator;
 
+    @Inject
+    Sites sites;
+
+    @Inject
+    Correspondence correspondence;
+
     private LocalDate date = LocalDate.now(SiteSettings.ZONE).plusDays(1);
     private LocalTime time = LocalTime.of(10, 0);
     private int durationMinutes = 30;
@@ -47,25 +64,55 @@ public class AgendaView implements Serializable {
     private String citizenEmail;
     private LegalArea legalArea = LegalArea.CAREER_GUIDANCE;
 
+    private String siteCode;
+    private String topic;
+    private String extraInfo;
+    private String citizenLanguage = "de";
+    private String postalAddress;
+    private LocalDate moveDate;
+    private LocalTime moveTime;
+    private transient Map<UUID, List<OutboxMessage>> histories;
+
     private String newLink;
     private String newLinkCitizen;
     private List<Appointment> upcoming;
 
+    /** The form suggests the advisor's next free slot tomorrow from 08:00, so two quick bookings do not collide. */
+    @PostConstruct
+    void suggestFreeSlot() {
+        ZonedDateTime free = appointments.nextFreeStart(staff.advisorIdentity(),
+                ZonedDateTime.of(LocalDate.now(SiteSettings.ZONE).plusDays(1), LocalTime.of(8, 0), SiteSettings.ZONE), durationMinutes);
+        date = free.toLocalDate();
+        time = free.toLocalTime();
+    }
+
     public void book() {
         Booking booking = new Booking(ZonedDateTime.of(date, time, SiteSettings.ZONE), durationMinutes,
-                citizenName, citizenEmail, legalArea);
+                citizenName, citizenEmail, legalArea, siteCode, topic, extraInfo, citizenLanguage, postalAddress);
         Set<ConstraintViolation<Booking>> violations = validator.validate(booking);
         if (!violations.isEmpty()) {
             violations.forEach(v -> Texts.error("booking:" + fieldId(v), "booking.invalid." + v.getPropertyPath()));
             FacesContext.getCurrentInstance().validationFailed();
             return;
         }
-        BookedAppointment booked = appointments.book(booking, staff.advisorIdentity());
+        BookedAppointment booked;
+        try {
+            booked = appointments.book(booking, staff.advisorIdentity());
+        } catch (DoubleBookingException e) {
+            Texts.error("booking:time", "booking.doubleBooked", e.conflictStartsAt() == null ? ""
+                    : startsAtInstant(e.conflictStartsAt()));
+            FacesContext.getCurrentInstance().validationFailed();
+            return;
+        }
         newLink = site.citizenLink(booked.linkToken());
         newLinkCitizen = booked.appointment().getCitizenName();
         citizenName = null;
         citizenEmail = null;
+        topic = null;
+        extraInfo = null;
+        postalAddress = null;
         upcoming = null;
+        suggestFreeSlot();
         Texts.info("booking.done", newLinkCitizen);
     }
 
@@ -75,6 +122,57 @@ public class AgendaView implements Serializable {
         newLink = site.citizenLink(appointments.renewLink(roomId, staff.advisorIdentity()));
         newLinkCitizen = appointment.getCitizenName();
         Texts.info("booking.linkRenewed", newLinkCitizen);
+    }
+
+    public void cancel(UUID id) {
+        try {
+            Appointment a = appointments.cancel(id, Caller.advisor(staff.advisorIdentity()));
+            Texts.info("agenda.cancelled", a.getCitizenName());
+        } catch (AppointmentClosedException e) {
+            Texts.error(null, "agenda.closed");
+        }
+        upcoming = null;
+    }
+
+    public void reschedule(UUID id) {
+        if (moveDate == null || moveTime == null) {
+            Texts.error(null, "agenda.moveMissing");
+            return;
+        }
+        try {
+            Appointment a = appointments.reschedule(id, ZonedDateTime.of(moveDate, moveTime, SiteSettings.ZONE),
+                    appointments.byId(id, Caller.advisor(staff.advisorIdentity())).getDurationMinutes(),
+                    Caller.advisor(staff.advisorIdentity()));
+            Texts.info("agenda.moved", a.getCitizenName(), startsAt(a));
+        } catch (DoubleBookingException e) {
+            Texts.error(null, "booking.doubleBooked", e.conflictStartsAt() == null ? "" : startsAtInstant(e.conflictStartsAt()));
+        } catch (AppointmentClosedException e) {
+            Texts.error(null, "agenda.closed");
+        } catch (de.videotermin.appointment.boundary.InvalidScheduleException e) {
+            Texts.error(null, "booking.invalid.startsAt");
+        }
+        upcoming = null;
+        histories = null;
+    }
+
+    /** What was sent to the citizen about this appointment, and how it went. */
+    public List<OutboxMessage> history(Appointment appointment) {
+        if (histories == null) {
+            histories = new HashMap<>();
+        }
+        return histories.computeIfAbsent(appointment.getId(), correspondence::history);
+    }
+
+    public String when(java.time.Instant instant) {
+        return instant == null ? "" : startsAtInstant(instant);
+    }
+
+    private String startsAtInstant(java.time.Instant instant) {
+        return site.formatDateTime(instant, FacesContext.getCurrentInstance().getViewRoot().getLocale());
+    }
+
+    public List<Site> getSites() {
+        return sites.active();
     }
 
     public List<Appointment> getUpcoming() {
@@ -113,5 +211,19 @@ public class AgendaView implements Serializable {
     public LegalArea getLegalArea() { return legalArea; }
     public void setLegalArea(LegalArea legalArea) { this.legalArea = legalArea; }
     public String getNewLink() { return newLink; }
+    public String getSiteCode() { return siteCode; }
+    public void setSiteCode(String siteCode) { this.siteCode = siteCode; }
+    public String getTopic() { return topic; }
+    public void setTopic(String topic) { this.topic = topic; }
+    public String getExtraInfo() { return extraInfo; }
+    public void setExtraInfo(String extraInfo) { this.extraInfo = extraInfo; }
+    public String getCitizenLanguage() { return citizenLanguage; }
+    public void setCitizenLanguage(String citizenLanguage) { this.citizenLanguage = citizenLanguage; }
+    public String getPostalAddress() { return postalAddress; }
+    public void setPostalAddress(String postalAddress) { this.postalAddress = postalAddress; }
+    public LocalDate getMoveDate() { return moveDate; }
+    public void setMoveDate(LocalDate moveDate) { this.moveDate = moveDate; }
+    public LocalTime getMoveTime() { return moveTime; }
+    public void setMoveTime(LocalTime moveTime) { this.moveTime = moveTime; }
     public String getNewLinkCitizen() { return newLinkCitizen; }
 }

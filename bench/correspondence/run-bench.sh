@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Books and invites a whole agency day (default 14,000 appointments across 1,000 sites) through the
+# REST API against a running stack (./run), with every invitation going to the stack's GreenMail.
+# Measures the booking phase (throughput, p50/p99 latency per request) and the time until every
+# invitation has left the outbox (status SENT). Appends the results to RESULTS.md.
+#
+#   set -a; . ./.env.local; set +a      # if the stack runs on other ports
+#   bench/correspondence/run-bench.sh   # SITES=1000 PER_SITE=14 THREADS=16 by default
+set -Eeuo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
+: "${VIDEOTERMIN_HOME:=$REPO/.videotermin/demo}"
+: "${VIDEOTERMIN_HTTP_PORT:=8080}"
+: "${VIDEOTERMIN_KEYCLOAK_PORT:=8180}"
+: "${VIDEOTERMIN_DB_PORT:=5433}"
+: "${SITES:=1000}"
+: "${PER_SITE:=14}"
+: "${THREADS:=16}"
+# shellcheck disable=SC1091
+source "$VIDEOTERMIN_HOME/secrets.env"
+BASE="http://localhost:$VIDEOTERMIN_HTTP_PORT"
+REALM="http://localhost:$VIDEOTERMIN_KEYCLOAK_PORT/realms/videotermin"
+RUN="$(date +%s)"
+DAY="$(date -d "+$((30 + RUN % 300)) days" +%F)"
+psql_() { PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -p "$VIDEOTERMIN_DB_PORT" -U videotermin -d videotermin -tAq "$@"; }
+
+psql_ -c "insert into site (code, name) select format('BENCH-%s', lpad(i::text, 4, '0')), format('Benchmark site %s', i)
+          from generate_series(0, $((SITES - 1))) i on conflict do nothing"
+before="$(psql_ -c "select count(*) from outbox_message where status = 'SENT'")"
+start=$(date +%s.%N)
+line="$(java -Dsites="$SITES" -Dpersite="$PER_SITE" -DperSite="$PER_SITE" -Dthreads="$THREADS" "$HERE/Bench.java" "$BASE" "$REALM" "$AGENCY_CLIENT_SECRET" "$RUN" "$DAY")"
+echo "$line"
+total=$((SITES * PER_SITE))
+while :; do
+  sent=$(( $(psql_ -c "select count(*) from outbox_message where status = 'SENT'") - before ))
+  pending="$(psql_ -c "select count(*) from outbox_message where status in ('PENDING','RETRYING')")"
+  if (( sent >= total )) || [[ "$pending" == "0" ]]; then break; fi
+  if (( $(date +%s) - ${start%.*} > 900 )); then echo "gave up waiting for the outbox"; break; fi
+  sleep 1
+done
+end=$(date +%s.%N)
+all="$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.1f", b-a}')"
+failed="$(psql_ -c "select count(*) from outbox_message where status = 'FAILED'")"
+echo "invitations_sent=$sent of $total, booked_and_invited_seconds=$all, failed=$failed"
+{
+  echo
+  echo "## Run $(date -u +%FT%TZ) — $SITES sites × $PER_SITE appointments, $THREADS client threads"
+  echo
+  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB RAM, shared with other stacks. Day booked: $DAY."
+  echo
+  echo "- Booking phase: \`$line\`"
+  echo "- Whole day booked **and** every invitation delivered to SMTP: **${all} s** ($sent of $total invitations SENT, $failed FAILED)"
+} >> "$HERE/RESULTS.md"

@@ -1,0 +1,46 @@
+package de.videotermin.appointment.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A legal area as data: its names in German and English and whether new appointments may use it.
+ * The codes are those of {@link LegalArea}; the admin role renames and (de)activates them.
+ */
+@Entity
+@Table(name = "legal_area")
+public class LegalAreaEntry {
+
+    @Id
+    private String code;
+
+    @Column(name = "name_de", nullable = false)
+    private String nameDe;
+
+    @Column(name = "name_en", nullable = false)
+    private String nameEn;
+
+    @Column(nullable = false)
+    private boolean active = true;
+
+    protected LegalAreaEntry() {
+        // JPA
+    }
+
+    public String name(String language) {
+        return "en".equals(language) ? nameEn : nameDe;
+    }
+
+    public void rename(String nameDe, String nameEn) {
+        this.nameDe = nameDe;
+        this.nameEn = nameEn;
+    }
+
+    public void setActive(boolean active) { this.active = active; }
+    public String getCode() { return code; }
+    public String getNameDe() { return nameDe; }
+    public String getNameEn() { return nameEn; }
+    public boolean isActive() { return active; }
+}

@@ -1,0 +1,5 @@
+package de.videotermin.correspondence.entity;
+
+public enum MessageKind {
+    INVITATION, UPDATE, CANCELLATION, REMINDER, LETTER
+}

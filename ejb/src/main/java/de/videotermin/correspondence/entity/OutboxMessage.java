@@ -1,0 +1,143 @@
+package de.videotermin.correspondence.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+@Entity
+@Table(name = "outbox_message")
+public class OutboxMessage {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "appointment_id", nullable = false)
+    private UUID appointmentId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MessageKind kind;
+
+    /** EMAIL or LETTER. */
+    @Column(nullable = false)
+    private String channel;
+
+    @Column(name = "dedupe_key", nullable = false, unique = true)
+    private String dedupeKey;
+
+    private String recipient;
+
+    @Column(nullable = false)
+    private String subject;
+
+    @Column(name = "body_text")
+    private String bodyText;
+
+    @Column(name = "body_html")
+    private String bodyHtml;
+
+    private String ics;
+
+    private byte[] pdf;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MessageStatus status;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    protected OutboxMessage() {
+        // JPA
+    }
+
+    public static OutboxMessage email(UUID appointmentId, MessageKind kind, String dedupeKey, String recipient,
+                                      String subject, String bodyText, String bodyHtml, String ics, Instant now) {
+        OutboxMessage m = new OutboxMessage(appointmentId, kind, "EMAIL", dedupeKey, subject, now);
+        m.recipient = Objects.requireNonNull(recipient);
+        m.bodyText = bodyText;
+        m.bodyHtml = bodyHtml;
+        m.ics = ics;
+        m.status = MessageStatus.PENDING;
+        return m;
+    }
+
+    public static OutboxMessage letter(UUID appointmentId, String dedupeKey, String subject, byte[] pdf, Instant now) {
+        OutboxMessage m = new OutboxMessage(appointmentId, MessageKind.LETTER, "LETTER", dedupeKey, subject, now);
+        m.pdf = pdf;
+        m.status = MessageStatus.LETTER_READY;
+        return m;
+    }
+
+    private OutboxMessage(UUID appointmentId, MessageKind kind, String channel, String dedupeKey, String subject, Instant now) {
+        this.id = UUID.randomUUID();
+        this.appointmentId = Objects.requireNonNull(appointmentId);
+        this.kind = kind;
+        this.channel = channel;
+        this.dedupeKey = dedupeKey;
+        this.subject = subject.length() > 300 ? subject.substring(0, 300) : subject;
+        this.createdAt = now;
+        this.nextAttemptAt = now;
+    }
+
+    /** Delivered: the body (which may hold the citizen's link) is no longer needed. */
+    public void sent(Instant at) {
+        status = MessageStatus.SENT;
+        sentAt = at;
+        attempts++;
+        lastError = null;
+        bodyText = null;
+        bodyHtml = null;
+        ics = null;
+    }
+
+    /** Not delivered: try again after an exponentially growing pause, or give up after maxAttempts. */
+    public void failed(String error, Instant now, Duration initial, Duration max, int maxAttempts) {
+        attempts++;
+        lastError = error == null ? null : error.substring(0, Math.min(300, error.length()));
+        if (attempts >= maxAttempts) {
+            status = MessageStatus.FAILED;
+            return;
+        }
+        status = MessageStatus.RETRYING;
+        long factor = 1L << Math.min(attempts - 1, 20);
+        Duration pause = initial.multipliedBy(factor);
+        nextAttemptAt = now.plus(pause.compareTo(max) > 0 ? max : pause);
+    }
+
+    public UUID getId() { return id; }
+    public UUID getAppointmentId() { return appointmentId; }
+    public MessageKind getKind() { return kind; }
+    public String getChannel() { return channel; }
+    public String getRecipient() { return recipient; }
+    public String getSubject() { return subject; }
+    public String getBodyText() { return bodyText; }
+    public String getBodyHtml() { return bodyHtml; }
+    public String getIcs() { return ics; }
+    public byte[] getPdf() { return pdf; }
+    public MessageStatus getStatus() { return status; }
+    public int getAttempts() { return attempts; }
+    public Instant getNextAttemptAt() { return nextAttemptAt; }
+    public String getLastError() { return lastError; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getSentAt() { return sentAt; }
+}

@@ -1,0 +1,98 @@
+package de.videotermin.correspondence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.videotermin.appointment.AgencyApi;
+import de.videotermin.system.Stack;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SMTP server goes away: the booking still succeeds, the invitation waits in the outbox and is
+ * retried; when the server is back it is delivered, exactly once. The test stops and starts the stack's
+ * own GreenMail with ./run (safe: test classes run one after another, and GreenMail is only ours).
+ */
+class OutboxOutageIT {
+
+    private static final String HOME = System.getProperty("videotermin.home", "");
+
+    @AfterEach
+    void smtpIsBack() throws Exception {
+        mail("mail-start");
+    }
+
+    @Test
+    void anInvitationWaitsWhileSmtpIsDownAndIsDeliveredOnceWhenItIsBack() throws Exception {
+        mail("mail-stop");
+        String email = "outage-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        ZonedDateTime start = ZonedDateTime.of(LocalDate.now().plusDays(3), LocalTime.of(15, 0), ZoneId.of("Europe/Berlin"));
+        JsonObject created = AgencyApi.create(AgencyApi.token(),
+                AgencyApi.booking(AgencyApi.newAdvisor(), start.toOffsetDateTime(), 30, email));
+        UUID id = UUID.fromString(created.getString("id"));
+
+        awaitOutbox(id, "RETRYING", Duration.ofSeconds(60));
+
+        mail("mail-start");
+        awaitOutbox(id, "SENT", Duration.ofSeconds(180));
+
+        Mailbox.Mail mail = Mailbox.await(email, m -> m.ics() != null, Duration.ofSeconds(30));
+        assertThat(mail.text()).contains(created.getString("citizenLink"));
+        assertThat(Mailbox.read(email)).as("delivered exactly once").hasSize(1);
+        try (Connection db = DriverManager.getConnection(Stack.DB_URL, "videotermin", Stack.DB_PASSWORD);
+             PreparedStatement q = db.prepareStatement("select attempts, body_text from outbox_message where appointment_id = ?")) {
+            q.setObject(1, id);
+            try (ResultSet rows = q.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).as("failed at least once, then delivered").isGreaterThanOrEqualTo(2);
+                assertThat(rows.getString(2)).as("the delivered body (with the link) is erased").isNull();
+            }
+        }
+    }
+
+    private static void awaitOutbox(UUID appointment, String status, Duration limit) throws Exception {
+        Instant end = Instant.now().plus(limit);
+        String seen = null;
+        while (Instant.now().isBefore(end)) {
+            try (Connection db = DriverManager.getConnection(Stack.DB_URL, "videotermin", Stack.DB_PASSWORD);
+                 PreparedStatement q = db.prepareStatement("select status from outbox_message where appointment_id = ? and kind = 'INVITATION'")) {
+                q.setObject(1, appointment);
+                try (ResultSet rows = q.executeQuery()) {
+                    seen = rows.next() ? rows.getString(1) : null;
+                }
+            }
+            if (status.equals(seen)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("outbox message is " + seen + ", expected " + status);
+    }
+
+    private static void mail(String command) throws Exception {
+        ProcessBuilder run = new ProcessBuilder(new File("../run").getAbsolutePath(), command)
+                .directory(new File("..").getAbsoluteFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        run.environment().put("VIDEOTERMIN_HOME", HOME);
+        run.environment().put("VIDEOTERMIN_SMTP_PORT", System.getProperty("videotermin.smtpPort", "13025"));
+        run.environment().put("VIDEOTERMIN_IMAP_PORT", String.valueOf(Mailbox.IMAP_PORT));
+        run.environment().put("VIDEOTERMIN_MAIL_API_PORT", System.getProperty("videotermin.mailApiPort", "18025"));
+        Process process = run.start();
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("./run " + command).isZero();
+    }
+}
