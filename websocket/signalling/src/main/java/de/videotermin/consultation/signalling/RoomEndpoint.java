@@ -71,7 +71,7 @@ public class RoomEndpoint {
             return;
         }
         this.roomId = roomId;
-        this.peer = new SessionPeer(session, ticket, reason -> closeAfterHandshake(session, reason));
+        this.peer = new SessionPeer(session, ticket, values.get(0), reason -> closeAfterHandshake(session, reason));
         rooms.join(roomId, peer);
         peer.opened();
     }
@@ -81,23 +81,13 @@ public class RoomEndpoint {
         if (peer == null) {
             return; // rejected at open; the close is on its way and nothing is relayed from it
         }
-        try {
-            ClientMessage message = FrameDecoder.decode(frame);
-            rooms.receive(roomId, peer, message);
-        } catch (BadFrameException e) {
-            if (e.fatal()) {
-                rooms.expel(roomId, peer, e.error(), CANNOT_ACCEPT);
-            } else {
-                peer.send(e.error());
-                peer.flush();
-            }
-        }
+        rooms.frame(roomId, peer, frame);
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void binary(ByteBuffer frame) {
         if (peer != null) {
-            rooms.expel(roomId, peer, ServerMessage.Error.badMessage("binary frames are not accepted"), CANNOT_ACCEPT);
+            rooms.binary(roomId, peer);
         }
     }
 

@@ -26,6 +26,8 @@ final class SessionPeer implements Peer {
 
     private final Session session;
     private final JoinTicket ticket;
+    /** The ticket as the client sent it: a node that owns the room elsewhere verifies it again. */
+    private final String ticketText;
     private final Object lock = new Object();
     /** {@link String} frames and at most one {@link CloseReason}, the last element. */
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
@@ -36,8 +38,13 @@ final class SessionPeer implements Peer {
     private volatile boolean opening = true;
 
     SessionPeer(Session session, JoinTicket ticket, Consumer<CloseReason> earlyClose) {
+        this(session, ticket, null, earlyClose);
+    }
+
+    SessionPeer(Session session, JoinTicket ticket, String ticketText, Consumer<CloseReason> earlyClose) {
         this.session = session;
         this.ticket = ticket;
+        this.ticketText = ticketText;
         this.earlyClose = earlyClose;
     }
 
@@ -61,9 +68,17 @@ final class SessionPeer implements Peer {
         return ticket.displayName();
     }
 
+    String ticketText() {
+        return ticketText;
+    }
+
     @Override
     public void send(ServerMessage message) {
-        String frame = message.toJson().toString();
+        sendFrame(message.toJson().toString());
+    }
+
+    /** Queues a frame that is already in its wire form (relayed from the node that owns the room). */
+    void sendFrame(String frame) {
         synchronized (lock) {
             if (closing) {
                 return;
