@@ -65,17 +65,20 @@ load_secrets() {
   source "$STATE/secrets.env"
 }
 
-# The Payara Server must find the nodes: TCP/IP discovery with every node's grid port and a cluster name
+# The Payara Server must find the nodes: TCP/IP discovery with every node's grid port (the DAS's own member
+# listens on --dasport, not --startport) and a cluster name
 # of this stack's own (two stacks on one machine never merge). Fresh domains get this from
 # domain-setup.asadmin; an older domain is changed here once and restarted.
 configure_das_grid() {
   local current
   current="$("$ASADMIN" --port "$VIDEOTERMIN_ADMIN_PORT" get-hazelcast-configuration 2>/dev/null || true)"
-  if grep -q "$(grid_cluster_name)" <<<"$current" && grep -qi "tcpip" <<<"$current"; then
+  if grep -q "$(grid_cluster_name)" <<<"$current" && grep -qi "tcpip" <<<"$current" \
+     && grep -qE "DAS Port +$VIDEOTERMIN_DATA_GRID_PORT " <<<"$current"; then
     return
   fi
   say "Configuring the Payara Server's data grid for TCP/IP discovery (one-time restart)"
   "$ASADMIN" --port "$VIDEOTERMIN_ADMIN_PORT" set-hazelcast-configuration --dynamic=false --clustermode=tcpip \
+    --dasport="$VIDEOTERMIN_DATA_GRID_PORT" \
     --tcpipmembers="$(grid_members)" --clustername="$(grid_cluster_name)" >>"$LOGS/cluster.log" 2>&1 \
     || fail "set-hazelcast-configuration failed, see $LOGS/cluster.log"
   "$ASADMIN" --port "$VIDEOTERMIN_ADMIN_PORT" restart-domain --domaindir "$STATE/domains" videotermin >>"$LOGS/cluster.log" 2>&1 \
@@ -104,7 +107,7 @@ start_node() { # N
       --port "$(node_port "$n")" --prebootcommandfile "$CLUSTER/micro-preboot.asadmin" \
       --clustermode "tcpip:$(grid_members)" --clustername "$(grid_cluster_name)" \
       --interfaces "$VIDEOTERMIN_BIND_ADDRESS" --startport "$((VIDEOTERMIN_DATA_GRID_PORT + n))" \
-      --name "signalling-$n" --nohostaware --rootdir "$CLUSTER/node-$n" \
+      --name "signalling-$n" --rootdir "$CLUSTER/node-$n" \
       >"$LOGS/signalling-node-$n.log" 2>&1
   ) &
   echo $! > "$CLUSTER/node-$n.pid"
