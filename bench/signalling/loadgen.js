@@ -71,9 +71,18 @@ function payloadLine(seq) { return seq + ' ' + now().toFixed(3) + ' '; }
 const stats = { sent: 0, received: 0, latencies: new Float64Array(RATE * SECONDS + 1000), nLat: 0, errors: 0, unexpectedCloses: 0 };
 const sessions = [];   // [advisor, citizen] per room
 
+// ws may emit the first frames synchronously with 'open' (same TCP read as the 101 response): messages are
+// queued until a handler is set, so none is missed.
+function handle(ws, handler) {
+  ws.handler = handler;
+  for (const text of ws.inbox.splice(0)) handler(text);
+}
+
 function open(url) {
   return new Promise((resolve) => {
     const ws = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: 30000 });
+    ws.inbox = [];
+    ws.on('message', (data) => { const text = data.toString(); if (ws.handler) ws.handler(text); else ws.inbox.push(text); });
     const timer = setTimeout(() => { ws.terminate(); resolve(null); }, 30000);
     ws.once('open', () => { clearTimeout(timer); resolve(ws); });
     ws.once('error', () => { clearTimeout(timer); resolve(null); });
@@ -98,8 +107,7 @@ async function openRoomVideotermin(i) {
     let done = 0;
     const timer = setTimeout(() => resolve(false), 30000);
     const check = () => { if (++done === 2) { clearTimeout(timer); resolve(true); } };
-    a.on('message', (data) => {
-      const text = data.toString();
+    handle(a, (text) => {
       if (text.startsWith('{"type":"lobby"') && text.includes(citizenId)) a.send(JSON.stringify({ type: 'admit', participantId: citizenId }));
       else if (text.startsWith('{"type":"peer-joined"')) check();
       else if (text.startsWith('{"type":"error"')) stats.errors++;
@@ -109,8 +117,7 @@ async function openRoomVideotermin(i) {
   });
   const c = await open(`${URL_BASE}/rooms/${roomId}?ticket=${ticket(roomId, 'CITIZEN', citizenId)}`);
   if (!c) { a.terminate(); return null; }
-  c.on('message', (data) => {
-    const text = data.toString();
+  handle(c, (text) => {
     if (text.startsWith('{"type":"peer-joined"')) a.citizenReady();
     else if (text.startsWith('{"type":"error"')) stats.errors++;
     else onRelayed(text);
@@ -127,10 +134,11 @@ async function openRoomPeerjs(i) {
     if (!ws) { socks.forEach((s) => s.terminate()); return null; }
     const opened = new Promise((resolve) => {
       const timer = setTimeout(() => resolve(false), 30000);
-      ws.once('message', (data) => { clearTimeout(timer); resolve(data.toString().includes('"OPEN"')); });
+      handle(ws, (text) => {
+        if (text.includes('"OPEN"')) { clearTimeout(timer); ws.handler = onRelayed; resolve(true); }
+      });
     });
     if (!(await opened)) { ws.terminate(); socks.forEach((s) => s.terminate()); return null; }
-    ws.on('message', (data) => onRelayed(data.toString()));
     ws.peerId = id;
     socks.push(ws);
   }

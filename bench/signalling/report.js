@@ -50,7 +50,7 @@ offer/answer with a ~2.5 KB SDP, four in five are ~300 B ICE candidates. Latency
 in the same load-generator process (one clock). Server CPU is utime+stime of the server process from
 /proc/<pid>/stat over the load phase, divided by messages received. Videotermin ran as the signalling WAR
 on Payara Micro ${'6.2025.10'} (Java 17, -Xmx1g, data grid on, one member); PeerJS is npm \`peer\` 1.0.2 on Node
-(\`concurrent_limit\` raised to 20,000). Each server had a 10 s warm-up (500 rooms, 2,000 msg/s) first.
+(\`concurrent_limit\` raised to 20,000). Each server had the same warm-up first (1,000 rooms, 3,000 msg/s, twice 30 s).
 
 | | Videotermin | PeerJS | ratio V/P |
 |---|---|---|---|

@@ -42,9 +42,14 @@ wait_http() { # url seconds
 }
 
 run_load() { # name target url jvm
-  say "$1: warm-up (500 rooms, 2,000 msg/s, 10 s)"
-  node "$HERE/loadgen.js" --target="$2" --url="$3" --pid="$SERVER_PID" --jvm="$4" --secret="$SECRET" \
-    --rooms=500 --rate=2000 --seconds=10 > "$WORK/$1-warmup.json"
+  # Warm-up (both servers alike): the JVM compiles its hot paths in the first minute; measuring then
+  # would mostly measure the JIT compiler threads.
+  say "$1: warm-up (1,000 rooms, 3,000 msg/s, 2 × 30 s)"
+  for round in 1 2; do
+    node "$HERE/loadgen.js" --target="$2" --url="$3" --pid="$SERVER_PID" --jvm=false --secret="$SECRET" \
+      --rooms=1000 --rate=3000 --seconds=30 > "$WORK/$1-warmup-$round.json"
+    sleep 2
+  done
   sleep 3
   say "$1: $ROOMS rooms ($((2 * ROOMS)) sessions), $RATE msg/s for $DURATION s"
   node "$HERE/loadgen.js" --target="$2" --url="$3" --pid="$SERVER_PID" --jvm="$4" --secret="$SECRET" \

@@ -34,6 +34,8 @@ final class SessionPeer implements Peer {
     private final Consumer<CloseReason> earlyClose;
     private boolean writing;
     private boolean closing;
+    /** When the client last sent anything (System.nanoTime), for {@link IdleConnections}. */
+    private volatile long lastHeard = System.nanoTime();
     /** True while {@code @OnOpen} runs: a close requested then goes to {@code earlyClose} (see RoomEndpoint). */
     private volatile boolean opening = true;
 
@@ -68,8 +70,20 @@ final class SessionPeer implements Peer {
         return ticket.displayName();
     }
 
+    void heard() {
+        lastHeard = System.nanoTime();
+    }
+
+    long lastHeard() {
+        return lastHeard;
+    }
+
     String ticketText() {
         return ticketText;
+    }
+
+    JoinTicket ticket() {
+        return ticket;
     }
 
     @Override
