@@ -128,6 +128,10 @@ final class SessionPeer implements Peer {
 
     @Override
     public void flush() {
+        ServiceLookupCache.run(this::drain);
+    }
+
+    private void drain() {
         while (true) {
             Object next;
             synchronized (lock) {
