@@ -324,6 +324,12 @@
                 finish('ended', text('ended'));
             }
             break;
+        case 'ticket':
+            // a fresh join ticket (docs/signalling-protocol.md): used when the socket has to reconnect later
+            if (typeof message.ticket === 'string' && message.ticket) {
+                config.ticket = message.ticket;
+            }
+            break;
         case 'error':
             // 'no-peer' happens when a candidate races the other side leaving; nothing to do
             break;

@@ -35,6 +35,15 @@ public class CallRecorder {
         this.journal = journal;
     }
 
+    /** Whether this node has a call journal (the EAR); Payara Micro nodes running the WAR alone have none. */
+    boolean hasJournal() {
+        try {
+            return journal.get().isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     void record(String roomId, List<CallEvent> events) {
         Optional<CallJournal> target;
         try {

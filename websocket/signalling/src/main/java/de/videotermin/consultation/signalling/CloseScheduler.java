@@ -14,6 +14,23 @@ public class CloseScheduler {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /** Runs the task periodically until the application stops (failures are contained per run). */
+    void every(Runnable task, Duration period) {
+        Runnable guarded = () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger(CloseScheduler.class.getName())
+                        .log(java.util.logging.Level.WARNING, "periodic signalling task failed: {0}", e.getClass().getName());
+            }
+        };
+        try {
+            scheduler.scheduleAtFixedRate(guarded, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
     void schedule(Runnable close, Duration delay) {
         try {
             scheduler.schedule(close, delay.toMillis(), TimeUnit.MILLISECONDS);

@@ -21,6 +21,11 @@ public class JoinTickets {
     @ConfigProperty(name = "videotermin.ticket.secret")
     String secret;
 
+    /** As for the tickets the pages issue (the EJBs read the same key). */
+    @Inject
+    @ConfigProperty(name = "videotermin.ticket.validity-seconds", defaultValue = "120")
+    long validitySeconds;
+
     private TicketSigner signer;
 
     @PostConstruct
@@ -32,6 +37,19 @@ public class JoinTickets {
     /** Creates the bean at deployment, so that a bad secret is reported then and not at the first join. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         // the observer's only job is to instantiate this bean eagerly
+    }
+
+    /**
+     * A fresh ticket for the same room, role and participant, valid as long as a newly issued one: sent over
+     * the open socket so that a browser reconnecting later (node lost, network change) still gets in.
+     */
+    public String renew(JoinTicket ticket) {
+        return signer.sign(new JoinTicket(ticket.roomId(), ticket.role(), ticket.participantId(), ticket.displayName(),
+                java.time.Instant.now().plusSeconds(validitySeconds)));
+    }
+
+    long validitySeconds() {
+        return validitySeconds;
     }
 
     /** @throws de.videotermin.consultation.ticket.InvalidTicketException if the ticket opens nothing here */

@@ -56,6 +56,14 @@ final class Room {
     }
 
     void join(Peer peer, Instant now, Outcome out) {
+        join(peer, false, now, out);
+    }
+
+    /**
+     * @param rememberedAdmission the data grid remembers that this citizen was admitted (by a node that
+     *        owned the room before and died): let it in again without a new admission
+     */
+    void join(Peer peer, boolean rememberedAdmission, Instant now, Outcome out) {
         if (endedAt != null) {
             if (!peer.role().mayModerate()) {
                 out.send(peer, ServerMessage.Ended.BY_ADVISOR);
@@ -80,6 +88,9 @@ final class Room {
             member = new Member(peer, now);
         }
         members.put(peer.id(), member);
+        if (rememberedAdmission && !peer.role().mayModerate()) {
+            admittedCitizens.add(peer.id());
+        }
         boolean admitted = isAdmitted(peer);
         out.send(peer, new ServerMessage.Welcome(peer.info(), admitted));
         if (peer.role().mayModerate()) {
@@ -199,6 +210,7 @@ final class Room {
             return;
         }
         admittedCitizens.add(participantId);
+        out.admissions.put(participantId, Boolean.TRUE);
         out.send(citizen.peer, new ServerMessage.Admitted());
         sendLobby(out);
         pairUp(citizen, now, out);
@@ -210,6 +222,7 @@ final class Room {
             out.close(member.peer, NORMAL_CLOSURE, "ended");
         }
         members.clear();
+        admittedCitizens.forEach(citizen -> out.admissions.put(citizen, Boolean.FALSE));
         admittedCitizens.clear();
         callStarted = false;
         endedAt = now;
@@ -234,8 +247,8 @@ final class Room {
         boolean wasAdmitted = isAdmitted(member.peer);
         boolean advisorWasPresent = advisorPresent();
         members.remove(member.peer.id());
-        if (forgetAdmission) {
-            admittedCitizens.remove(member.peer.id());
+        if (forgetAdmission && admittedCitizens.remove(member.peer.id())) {
+            out.admissions.put(member.peer.id(), Boolean.FALSE);
         }
         if (wasAdmitted) {
             for (Member other : members.values()) {
@@ -336,6 +349,8 @@ final class Room {
     static final class Outcome {
         private final Set<Peer> touched = Collections.newSetFromMap(new IdentityHashMap<>());
         private final List<CallEvent> events = new ArrayList<>();
+        /** Admissions given (true) or forgotten (false) by this decision, for the data grid's copy. */
+        private final Map<String, Boolean> admissions = new LinkedHashMap<>(2);
         private int relayed;
 
         void send(Peer peer, ServerMessage message) {
@@ -362,6 +377,10 @@ final class Room {
 
         int relayed() {
             return relayed;
+        }
+
+        Map<String, Boolean> admissions() {
+            return admissions;
         }
     }
 }

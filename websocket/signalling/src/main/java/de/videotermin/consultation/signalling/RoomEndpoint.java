@@ -31,8 +31,6 @@ public class RoomEndpoint {
 
     /** Largest accepted frame; an SDP offer with several m-lines is well below 16 KiB. */
     static final int MAX_FRAME_BYTES = 64 * 1024;
-    /** Clients ping every 25 s; a connection silent for this long is assumed dead and closed by the container. */
-    static final Duration MAX_IDLE = Duration.ofMinutes(2);
 
     /** How long a closing connection may take to answer the ping of {@link #closeAfterHandshake}. */
     static final Duration PONG_TIMEOUT = Duration.ofSeconds(5);
@@ -51,13 +49,18 @@ public class RoomEndpoint {
     @Inject
     CloseScheduler closeScheduler;
 
+    @Inject
+    IdleConnections idle;
+
     private String roomId;
     private SessionPeer peer;
+    /** When the client last got a ticket (System.nanoTime), see {@link #renewTicketIfDue()}. */
+    private long ticketIssuedAt;
     private volatile CloseReason closeOnPong;
 
     @OnOpen
     public void open(Session session, @PathParam("roomId") String roomId) {
-        session.setMaxIdleTimeout(MAX_IDLE.toMillis());
+        session.setMaxIdleTimeout(0); // IdleConnections closes silent connections, far cheaper (see there)
         List<String> values = session.getRequestParameterMap().get("ticket");
         if (values == null || values.size() != 1 || values.get(0).isEmpty()) {
             reject(session, "ticket missing");
@@ -71,7 +74,9 @@ public class RoomEndpoint {
             return;
         }
         this.roomId = roomId;
-        this.peer = new SessionPeer(session, ticket, reason -> closeAfterHandshake(session, reason));
+        this.peer = new SessionPeer(session, ticket, values.get(0), reason -> closeAfterHandshake(session, reason));
+        ticketIssuedAt = System.nanoTime();
+        idle.opened(peer);
         rooms.join(roomId, peer);
         peer.opened();
     }
@@ -81,23 +86,30 @@ public class RoomEndpoint {
         if (peer == null) {
             return; // rejected at open; the close is on its way and nothing is relayed from it
         }
-        try {
-            ClientMessage message = FrameDecoder.decode(frame);
-            rooms.receive(roomId, peer, message);
-        } catch (BadFrameException e) {
-            if (e.fatal()) {
-                rooms.expel(roomId, peer, e.error(), CANNOT_ACCEPT);
-            } else {
-                peer.send(e.error());
-                peer.flush();
-            }
+        peer.heard();
+        rooms.frame(roomId, peer, frame);
+        renewTicketIfDue();
+    }
+
+    /**
+     * Join tickets live only minutes, but a browser may have to reconnect much later (its node died, the
+     * network changed). Once half the validity has passed, the next frame from the client (it pings every
+     * 25 s) is followed by a {@code ticket} frame with a fresh ticket, which the client uses when it reconnects.
+     */
+    private void renewTicketIfDue() {
+        SessionPeer current = peer;
+        long halfValidity = java.util.concurrent.TimeUnit.SECONDS.toNanos(tickets.validitySeconds()) / 2;
+        if (current != null && System.nanoTime() - ticketIssuedAt > halfValidity) {
+            ticketIssuedAt = System.nanoTime();
+            current.send(new ServerMessage.Ticket(tickets.renew(current.ticket())));
+            current.flush();
         }
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void binary(ByteBuffer frame) {
         if (peer != null) {
-            rooms.expel(roomId, peer, ServerMessage.Error.badMessage("binary frames are not accepted"), CANNOT_ACCEPT);
+            rooms.binary(roomId, peer);
         }
     }
 
@@ -114,6 +126,7 @@ public class RoomEndpoint {
     @OnClose
     public void close(CloseReason reason) {
         if (peer != null) {
+            idle.closed(peer);
             peer.closed();
             rooms.closed(roomId, peer);
             peer = null;

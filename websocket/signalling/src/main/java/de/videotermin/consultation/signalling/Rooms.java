@@ -34,6 +34,10 @@ public class Rooms {
     @Inject
     SignallingMetrics metrics;
 
+    /** The data grid, when this node is one of several; null in unit tests (then everything is local). */
+    @Inject
+    SignallingGrid grid;
+
     Clock clock = Clock.systemUTC();
 
     public Rooms() {
@@ -54,36 +58,85 @@ public class Rooms {
 
     public void join(String roomId, Peer peer) {
         connections.incrementAndGet();
+        if (grid != null && peer instanceof SessionPeer session && grid.forwardJoin(roomId, session)) {
+            return; // another node owns the room: it decides, this node only carries the connection
+        }
+        boolean remembered = grid != null && !peer.role().mayModerate() && grid.wasAdmitted(roomId, peer.id());
+        joinHere(roomId, peer, remembered);
+    }
+
+    /** Joins a room this node owns (also for connections held by other nodes, see {@link RemotePeer}). */
+    void joinHere(String roomId, Peer peer, boolean rememberedAdmission) {
         Room.Outcome out = new Room.Outcome();
         Instant now = clock.instant();
-        rooms.compute(roomId, (id, room) -> {
+        Room after = rooms.compute(roomId, (id, room) -> {
             Room current = room == null ? new Room(id) : room;
-            current.join(peer, now, out);
+            current.join(peer, rememberedAdmission, now, out);
             return current.isDisposable() ? null : current;
         });
-        settle(roomId, out);
+        settle(roomId, after, out);
+    }
+
+    /** A text frame from a connection of this node: decoded here if the room is here, else passed to its owner. */
+    public void frame(String roomId, SessionPeer peer, String frame) {
+        if (grid != null && grid.forwardFrame(peer, frame)) {
+            return;
+        }
+        frameHere(roomId, peer, frame);
+    }
+
+    void frameHere(String roomId, Peer peer, String frame) {
+        try {
+            receive(roomId, peer, FrameDecoder.decode(frame));
+        } catch (BadFrameException e) {
+            if (e.fatal()) {
+                expel(roomId, peer, e.error(), RoomEndpoint.CANNOT_ACCEPT);
+            } else {
+                peer.send(e.error());
+                peer.flush();
+            }
+        }
+    }
+
+    /** A binary frame: not part of the protocol, the sender is expelled (by the room's owner). */
+    public void binary(String roomId, SessionPeer peer) {
+        if (grid != null && grid.forwardBinary(peer)) {
+            return;
+        }
+        binaryHere(roomId, peer);
+    }
+
+    void binaryHere(String roomId, Peer peer) {
+        expel(roomId, peer, ServerMessage.Error.badMessage("binary frames are not accepted"), RoomEndpoint.CANNOT_ACCEPT);
     }
 
     public void receive(String roomId, Peer peer, ClientMessage message) {
         Room.Outcome out = new Room.Outcome();
         Instant now = clock.instant();
-        rooms.computeIfPresent(roomId, (id, room) -> {
+        Room after = rooms.computeIfPresent(roomId, (id, room) -> {
             room.receive(peer, message, now, out);
             return room.isDisposable() ? null : room;
         });
-        settle(roomId, out);
+        settle(roomId, after, out);
     }
 
     /** The peer's connection is closed; call once per joined connection. */
     public void closed(String roomId, Peer peer) {
         connections.decrementAndGet();
+        if (grid != null && peer instanceof SessionPeer session && grid.forwardClosed(session)) {
+            return;
+        }
+        closedHere(roomId, peer);
+    }
+
+    void closedHere(String roomId, Peer peer) {
         Room.Outcome out = new Room.Outcome();
         Instant now = clock.instant();
-        rooms.computeIfPresent(roomId, (id, room) -> {
+        Room after = rooms.computeIfPresent(roomId, (id, room) -> {
             room.leave(peer, false, now, out);
             return room.isDisposable() ? null : room;
         });
-        settle(roomId, out);
+        settle(roomId, after, out);
     }
 
     /** Sends the error, removes the peer from its room and closes its connection with the code. */
@@ -99,7 +152,7 @@ public class Rooms {
             out.send(peer, error);
             out.close(peer, closeCode, "cannot accept");
         }
-        settle(roomId, out);
+        settle(roomId, room, out);
     }
 
     public int roomCount() {
@@ -110,7 +163,11 @@ public class Rooms {
         return connections.get();
     }
 
-    private void settle(String roomId, Room.Outcome out) {
+    boolean isHere(String roomId) {
+        return rooms.containsKey(roomId);
+    }
+
+    private void settle(String roomId, Room after, Room.Outcome out) {
         for (Peer peer : out.touched()) {
             try {
                 peer.flush();
@@ -121,8 +178,15 @@ public class Rooms {
         if (out.relayed() > 0) {
             metrics.relayed(out.relayed());
         }
+        if (grid != null) {
+            grid.settled(roomId, after == null, out.admissions());
+        }
         if (!out.events().isEmpty()) {
-            recorder.record(roomId, out.events());
+            if (grid != null && !recorder.hasJournal()) {
+                grid.forwardEvents(roomId, out.events());
+            } else {
+                recorder.record(roomId, out.events());
+            }
             if (out.events().stream().anyMatch(CallEvent.Ended.class::isInstance)) {
                 sweepTombstones();
             }
@@ -133,7 +197,10 @@ public class Rooms {
     void sweepTombstones() {
         Instant cutoff = clock.instant().minus(TOMBSTONE_TTL);
         for (String id : rooms.keySet()) {
-            rooms.computeIfPresent(id, (key, room) -> room.isTombstoneOlderThan(cutoff) ? null : room);
+            Room after = rooms.computeIfPresent(id, (key, room) -> room.isTombstoneOlderThan(cutoff) ? null : room);
+            if (after == null && grid != null) {
+                grid.settled(id, true, java.util.Map.of());
+            }
         }
     }
 }

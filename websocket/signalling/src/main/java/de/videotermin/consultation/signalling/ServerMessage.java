@@ -162,6 +162,22 @@ public sealed interface ServerMessage {
         }
     }
 
+    /** A fresh join ticket for the same room, role and participant, for reconnecting later. */
+    record Ticket(String ticket) implements ServerMessage {
+        public String type() {
+            return "ticket";
+        }
+
+        public JsonObject toJson() {
+            return typed(type()).add("ticket", ticket).build();
+        }
+
+        @Override
+        public String toString() {
+            return "Ticket[redacted]";
+        }
+    }
+
     record PeerLeft(String id) implements ServerMessage {
         public String type() {
             return "peer-left";

@@ -26,18 +26,27 @@ final class SessionPeer implements Peer {
 
     private final Session session;
     private final JoinTicket ticket;
+    /** The ticket as the client sent it: a node that owns the room elsewhere verifies it again. */
+    private final String ticketText;
     private final Object lock = new Object();
     /** {@link String} frames and at most one {@link CloseReason}, the last element. */
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private final Consumer<CloseReason> earlyClose;
     private boolean writing;
     private boolean closing;
+    /** When the client last sent anything (System.nanoTime), for {@link IdleConnections}. */
+    private volatile long lastHeard = System.nanoTime();
     /** True while {@code @OnOpen} runs: a close requested then goes to {@code earlyClose} (see RoomEndpoint). */
     private volatile boolean opening = true;
 
     SessionPeer(Session session, JoinTicket ticket, Consumer<CloseReason> earlyClose) {
+        this(session, ticket, null, earlyClose);
+    }
+
+    SessionPeer(Session session, JoinTicket ticket, String ticketText, Consumer<CloseReason> earlyClose) {
         this.session = session;
         this.ticket = ticket;
+        this.ticketText = ticketText;
         this.earlyClose = earlyClose;
     }
 
@@ -61,9 +70,29 @@ final class SessionPeer implements Peer {
         return ticket.displayName();
     }
 
+    void heard() {
+        lastHeard = System.nanoTime();
+    }
+
+    long lastHeard() {
+        return lastHeard;
+    }
+
+    String ticketText() {
+        return ticketText;
+    }
+
+    JoinTicket ticket() {
+        return ticket;
+    }
+
     @Override
     public void send(ServerMessage message) {
-        String frame = message.toJson().toString();
+        sendFrame(message.toJson().toString());
+    }
+
+    /** Queues a frame that is already in its wire form (relayed from the node that owns the room). */
+    void sendFrame(String frame) {
         synchronized (lock) {
             if (closing) {
                 return;
@@ -99,6 +128,10 @@ final class SessionPeer implements Peer {
 
     @Override
     public void flush() {
+        ServiceLookupCache.run(this::drain);
+    }
+
+    private void drain() {
         while (true) {
             Object next;
             synchronized (lock) {
