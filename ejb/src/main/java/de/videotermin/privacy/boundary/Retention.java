@@ -62,13 +62,20 @@ public class Retention {
         OffsetDateTime at = asOf.atOffset(ZoneOffset.UTC);
         // Contact data: name and email erased; the link token hash replaced so the link stops working.
         int anonymised = em.createNativeQuery("""
-                update appointment set citizen_name = ?1, citizen_email = null,
+                update appointment set citizen_name = ?1, citizen_email = null, postal_address = null,
+                       extra_info = null, citizen_request = null, idempotency_key = null,
                        link_token_hash = 'erased-' || id::text
                 where starts_at + make_interval(mins => duration_minutes) + make_interval(days => ?2) < ?3
                   and citizen_name <> ?1""")
                 .setParameter(1, ERASED)
                 .setParameter(2, (int) policy.contact().toDays())
                 .setParameter(3, at)
+                .executeUpdate();
+        // What was sent to those citizens: keep kind, status and time for the history, drop the contents.
+        em.createNativeQuery("update outbox_message set recipient = null, body_text = null, body_html = null, "
+                        + "ics = null, pdf = null where (recipient is not null or body_text is not null or pdf is not null) "
+                        + "and appointment_id in (select id from appointment where citizen_name = ?1)")
+                .setParameter(1, ERASED)
                 .executeUpdate();
         int calls = em.createNativeQuery("delete from call_record where started_at + make_interval(days => ?1) < ?2")
                 .setParameter(1, (int) policy.callMetadata().toDays())
