@@ -71,7 +71,8 @@ public class AdvisorRoomView {
             startsAt = site.formatDateTime(appointment.getStartsAt(), context.getViewRoot().getLocale());
             HttpServletRequest request = (HttpServletRequest) context.getExternalContext().getRequest();
             page = RoomPage.of(tickets.forAdvisor(roomId, staff.advisorIdentity()),
-                    site.signallingUrl(request, roomId), params.get("ice"), request.getContextPath() + "/advisor/");
+                    site.signallingUrl(request, roomId), params.get("ice"),
+                    request.getContextPath() + "/advisor/outcome.xhtml?room=" + roomId);
         } catch (AppointmentNotFoundException e) {
             page = null;
         }

@@ -54,8 +54,9 @@ public class CitizenRoomView {
             advisorName = appointment.getAdvisorName();
             HttpServletRequest request = (HttpServletRequest) context.getExternalContext().getRequest();
             linkPath = request.getContextPath() + "/t/" + token;
+            // After the call: the short, optional survey (feedback component).
             page = RoomPage.of(tickets.forCitizen(token), site.signallingUrl(request, appointment.getRoomId()),
-                    params.get("ice"), linkPath);
+                    params.get("ice"), request.getContextPath() + "/citizen/feedback.xhtml?t=" + token);
             startsAtIso = appointment.getStartsAt().toString();
             outcome = Outcome.READY;
         } catch (AppointmentNotFoundException e) {
