@@ -15,9 +15,14 @@
 \timing on
 set client_min_messages = warning;
 
+-- what an earlier run generated goes, and so do its figures in the roll-up
+select coalesce(min((starts_at at time zone 'Europe/Berlin')::date), current_date) as old_from,
+       coalesce(max((starts_at at time zone 'Europe/Berlin')::date), current_date) as old_to
+from appointment where advisor_username = 'generated' \gset
 delete from appointment where advisor_username = 'generated';
 delete from feedback_answer where site_code like 'GEN-%';
 delete from call_quality where site_code like 'GEN-%';
+select cast(statistics_refresh(date :'old_from', date :'old_to') as text) as cleared;
 
 -- Random numbers first, one column each: PostgreSQL may re-evaluate random() for every reference
 -- inside an inlined subquery, which would skew the distributions.

@@ -61,6 +61,7 @@ declare -a NAMES=(
   echo "Goal (issue 7): p95 under 500 ms per dashboard view over one generated year."
   echo
   echo "- measured: $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), shared with other work"
+  echo "- load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) (2 cores; other engineers' builds and browsers ran at the same time)"
   echo "- data: year $YEAR, $count appointments (not cancelled) over $SITES sites, roll-up table $rollup_rows rows"
   echo "- each view: $WARMUP warm-up requests, then $RUNS timed requests, one after another; whole HTTP"
   echo "  response (Faces rendering included, browser-side chart drawing not included), signed in as analyst"
@@ -86,5 +87,6 @@ for ((i = 0; i < ${#NAMES[@]}; i += 2)); do
   echo "| $name | $p50 | $p95 | $max | $bytes |" >> "$RESULTS.tmp"
   echo "$name: p50 $p50 ms, p95 $p95 ms"
 done
+echo "- load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS.tmp"
 mv "$RESULTS.tmp" "$RESULTS"
 echo "written to $RESULTS"
