@@ -76,7 +76,8 @@ class ConsultationAccessIT {
         return InitialContext.doLookup("jdbc/videotermin");
     }
 
-    private final AdvisorIdentity advisor = new AdvisorIdentity("it.advisor", "Ina Test");
+    // One advisor per test: an advisor cannot be double-booked (exclusion constraint), and tests share no state.
+    private final AdvisorIdentity advisor = new AdvisorIdentity("it.advisor." + java.util.UUID.randomUUID(), "Ina Test");
 
     private BookedAppointment book() {
         return appointments.book(new Booking(ZonedDateTime.now(ZoneId.of("Europe/Berlin")).plusDays(1), 30,
