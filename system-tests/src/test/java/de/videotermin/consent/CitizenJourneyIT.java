@@ -137,6 +137,25 @@ class CitizenJourneyIT {
     }
 
     @Test
+    void devicePageAndWaitingRoomPassAxeInGermanToo() {
+        String name = "Deutsch " + UUID.randomUUID().toString().substring(0, 8);
+        String link = AdvisorDesk.book(advisor, name, Duration.ofMinutes(5));
+        citizen.open(link + "?lang=de");
+        citizen.waitFor(By.id("consent:give-consent")).click();
+        citizen.waitFor(By.id("device-test"));
+        awaitScript(citizen, "return window.videoterminDeviceTest && window.videoterminDeviceTest.state === 'done'", 40);
+        assertThat(citizen.script("return document.documentElement.lang")).isEqualTo("de");
+        assertThat(citizen.accessibilityViolations()).as("axe, device test, German").isEmpty();
+        citizen.driver().findElement(By.id("dt-continue")).click();
+        awaitScript(citizen, "return window.videotermin && window.videotermin.state === 'waiting'", 30);
+        assertThat(citizen.accessibilityViolations()).as("axe, waiting room, German").isEmpty();
+        // The quality the device test suggested is where the room starts.
+        String expected = "LOW_QUALITY".equals(citizen.script("return sessionStorage.getItem('videotermin.quality') === 'low' ? 'LOW_QUALITY' : 'GOOD'"))
+                ? "low" : "high";
+        assertThat(citizen.script("return document.getElementById('room-quality').value")).isEqualTo(expected);
+    }
+
+    @Test
     void keyboardAloneLeadsThroughTheThreeClicks() {
         String name = "Keyboard " + UUID.randomUUID().toString().substring(0, 8);
         String link = AdvisorDesk.book(advisor, name, Duration.ofMinutes(5));

@@ -310,6 +310,12 @@
             return response.ok ? response.json() : Promise.reject(new Error('status ' + response.status));
         }).then(function (answer) {
             hook.verdict = answer.verdict;
+            // A weak connection: the room starts in low quality (the citizen can change it there).
+            try {
+                window.sessionStorage.setItem('videotermin.quality', answer.verdict === 'LOW_QUALITY' ? 'low' : 'high');
+            } catch (ignored) {
+                // private mode: the room starts in high quality
+            }
             hook.state = 'done';
             el.verdict.textContent = text('verdict-' + answer.verdict.toLowerCase().replace('_', '-'));
         }).catch(function () {

@@ -182,6 +182,16 @@
     }
 
     if (el.quality) {
+        // carried over from the device test (a weak connection starts in low quality)
+        try {
+            var carried = window.sessionStorage.getItem('videotermin.quality');
+            if (carried && PROFILES[carried]) {
+                el.quality.value = carried;
+            }
+        } catch (ignored) {
+            // private mode
+        }
+        tools.quality = effectiveSendQuality();
         el.quality.addEventListener('change', onQualityChosen);
     }
     if (el.budget) {
