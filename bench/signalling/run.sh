@@ -71,6 +71,11 @@ VIDEOTERMIN_TICKET_SECRET="$SECRET" java -Xms512m -Xmx1g -Dhazelcast.socket.bind
   --rootdir "$WORK/micro" > "$OUT/videotermin-server.log" 2>&1 &
 SERVER_PID=$!
 wait_http "http://127.0.0.1:$BENCH_PORT/health" 180 || { tail -20 "$OUT/videotermin-server.log"; exit 1; }
+for _ in $(seq 120); do # Micro answers /health before the deployment is done (and says "ready" even if it failed)
+  grep -q "was successfully deployed" "$OUT/videotermin-server.log" && break
+  kill -0 "$SERVER_PID" 2>/dev/null || break
+  sleep 1
+done
 grep -q "was successfully deployed" "$OUT/videotermin-server.log" || { echo "deployment failed, see $OUT/videotermin-server.log"; exit 1; }
 sleep 5
 run_load videotermin videotermin "ws://127.0.0.1:$BENCH_PORT/signalling" true
