@@ -38,7 +38,9 @@ public class Bench {
         int threads = Integer.parseInt(System.getProperty("threads", "16"));
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String token = token(http, realm, secret);
+        // service-account tokens live five minutes: refresh well before, from any worker
+        java.util.concurrent.atomic.AtomicReference<String> token = new java.util.concurrent.atomic.AtomicReference<>(token(http, realm, secret));
+        java.util.concurrent.atomic.AtomicLong tokenAt = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         List<String> bodies = new ArrayList<>();
         for (int slot = 0; slot < perSite; slot++) {
@@ -62,10 +64,18 @@ public class Bench {
                 int i;
                 while ((i = next.getAndIncrement()) < bodies.size()) {
                     long t0 = System.nanoTime();
+                    long issued = tokenAt.get();
+                    if (t0 - issued > 180_000_000_000L && tokenAt.compareAndSet(issued, t0)) {
+                        try {
+                            token.set(token(http, realm, secret));
+                        } catch (Exception e) {
+                            tokenAt.set(issued);
+                        }
+                    }
                     try {
                         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/appointments"))
                                 .timeout(Duration.ofSeconds(60))
-                                .header("Authorization", "Bearer " + token)
+                                .header("Authorization", "Bearer " + token.get())
                                 .header("Content-Type", "application/json")
                                 .header("Idempotency-Key", run + "-" + i)
                                 .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(), HttpResponse.BodyHandlers.ofString());

@@ -26,27 +26,29 @@ psql_() { PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -p "$VIDEOTERMIN_DB_PORT" 
 
 psql_ -c "insert into site (code, name) select format('BENCH-%s', lpad(i::text, 4, '0')), format('Benchmark site %s', i)
           from generate_series(0, $((SITES - 1))) i on conflict do nothing"
-before="$(psql_ -c "select count(*) from outbox_message where status = 'SENT'")"
 start=$(date +%s.%N)
 line="$(java -Dsites="$SITES" -Dpersite="$PER_SITE" -DperSite="$PER_SITE" -Dthreads="$THREADS" "$HERE/Bench.java" "$BASE" "$REALM" "$AGENCY_CLIENT_SECRET" "$RUN" "$DAY")"
 echo "$line"
 total=$((SITES * PER_SITE))
 while :; do
-  sent=$(( $(psql_ -c "select count(*) from outbox_message where status = 'SENT'") - before ))
-  pending="$(psql_ -c "select count(*) from outbox_message where status in ('PENDING','RETRYING')")"
+  sent="$(psql_ -c "select count(*) from outbox_message m join appointment a on a.id = m.appointment_id
+                    where a.advisor_username like 'bench-$RUN-%' and m.status = 'SENT'")"
+  pending="$(psql_ -c "select count(*) from outbox_message m join appointment a on a.id = m.appointment_id
+                       where a.advisor_username like 'bench-$RUN-%' and m.status in ('PENDING','RETRYING')")"
   if (( sent >= total )) || [[ "$pending" == "0" ]]; then break; fi
   if (( $(date +%s) - ${start%.*} > 900 )); then echo "gave up waiting for the outbox"; break; fi
   sleep 1
 done
 end=$(date +%s.%N)
 all="$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.1f", b-a}')"
-failed="$(psql_ -c "select count(*) from outbox_message where status = 'FAILED'")"
+failed="$(psql_ -c "select count(*) from outbox_message m join appointment a on a.id = m.appointment_id
+                    where a.advisor_username like 'bench-$RUN-%' and m.status = 'FAILED'")"
 echo "invitations_sent=$sent of $total, booked_and_invited_seconds=$all, failed=$failed"
 {
   echo
   echo "## Run $(date -u +%FT%TZ) — $SITES sites × $PER_SITE appointments, $THREADS client threads"
   echo
-  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB RAM, shared with other stacks. Day booked: $DAY."
+  echo "Machine: $(nproc) cores, load average at the end $(cut -d' ' -f1-3 /proc/loadavg), $(free -g | awk '/Mem/{print $2}') GB RAM, shared with other engineers' stacks and tests. Day booked: $DAY."
   echo
   echo "- Booking phase: \`$line\`"
   echo "- Whole day booked **and** every invitation delivered to SMTP: **${all} s** ($sent of $total invitations SENT, $failed FAILED)"

@@ -48,6 +48,25 @@ class AgendaIT {
     }
 
     @Test
+    void theWeekViewShowsTheAppointmentsOfThatWeek() {
+        signIn();
+        LocalDate day = LocalDate.now(BERLIN).plusDays(ThreadLocalRandom.current().nextInt(700, 1000));
+        String name = "Woche " + UUID.randomUUID().toString().substring(0, 6);
+        book(day, "09:00", name);
+        browser.waitFor(By.id("citizen-link"));
+
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("range:view"))).selectByValue("week");
+        browser.script("document.getElementById('range:anchor').value = arguments[0];", day.toString());
+        browser.driver().findElement(By.id("range:show")).click();
+
+        assertThat(browser.waitFor(By.xpath("//tr[td[contains(., '" + name + "')]]")).isDisplayed()).isTrue();
+        browser.waitFor(By.id("range:next")).click();
+        browser.waitFor(By.id("range:previous"));
+        assertThat(browser.driver().findElements(By.xpath("//tr[td[contains(., '" + name + "')]]"))).isEmpty();
+        assertThat(browser.accessibilityViolations()).as("axe on the week view").isEmpty();
+    }
+
+    @Test
     void theCitizenAsksForAnotherTimeAndTheAdvisorSeesItThenTheCitizenCancels() throws Exception {
         String citizen = "Frau Bitte " + UUID.randomUUID().toString().substring(0, 6);
         ZonedDateTime start = ZonedDateTime.of(LocalDate.now(BERLIN).plusDays(1),

@@ -69,6 +69,8 @@ public class AgendaView implements Serializable {
     private String extraInfo;
     private String citizenLanguage = "de";
     private String postalAddress;
+    private String range = "upcoming";
+    private LocalDate anchor = LocalDate.now(SiteSettings.ZONE);
     private LocalDate moveDate;
     private LocalTime moveTime;
     private transient Map<UUID, List<OutboxMessage>> histories;
@@ -171,13 +173,33 @@ public class AgendaView implements Serializable {
         return site.formatDateTime(instant, FacesContext.getCurrentInstance().getViewRoot().getLocale());
     }
 
+    /** Day or week view: show the chosen range; previous and next move by a day or a week. */
+    public void show() {
+        upcoming = null;
+    }
+
+    public void previous() {
+        anchor = "week".equals(range) ? anchor.minusWeeks(1) : anchor.minusDays(1);
+        upcoming = null;
+    }
+
+    public void next() {
+        anchor = "week".equals(range) ? anchor.plusWeeks(1) : anchor.plusDays(1);
+        upcoming = null;
+    }
+
     public List<Site> getSites() {
         return sites.active();
     }
 
     public List<Appointment> getUpcoming() {
         if (upcoming == null) {
-            upcoming = appointments.upcomingFor(staff.advisorIdentity());
+            upcoming = switch (range) {
+                case "day" -> appointments.between(staff.advisorIdentity(), anchor, anchor);
+                case "week" -> appointments.between(staff.advisorIdentity(),
+                        anchor.with(java.time.DayOfWeek.MONDAY), anchor.with(java.time.DayOfWeek.SUNDAY));
+                default -> appointments.upcomingFor(staff.advisorIdentity());
+            };
         }
         return upcoming;
     }
@@ -221,6 +243,10 @@ public class AgendaView implements Serializable {
     public void setCitizenLanguage(String citizenLanguage) { this.citizenLanguage = citizenLanguage; }
     public String getPostalAddress() { return postalAddress; }
     public void setPostalAddress(String postalAddress) { this.postalAddress = postalAddress; }
+    public String getRange() { return range; }
+    public void setRange(String range) { this.range = "day".equals(range) || "week".equals(range) ? range : "upcoming"; }
+    public LocalDate getAnchor() { return anchor; }
+    public void setAnchor(LocalDate anchor) { this.anchor = anchor == null ? LocalDate.now(SiteSettings.ZONE) : anchor; }
     public LocalDate getMoveDate() { return moveDate; }
     public void setMoveDate(LocalDate moveDate) { this.moveDate = moveDate; }
     public LocalTime getMoveTime() { return moveTime; }
