@@ -44,9 +44,16 @@ select gen_random_uuid() as id,
 from gen_raw;
 drop table gen_raw;
 
+-- Sites are data (V4): the generated ones must exist before appointments refer to them.
+insert into site (code, name)
+select distinct site_code, 'Generated site ' || site_code from gen
+on conflict (code) do nothing;
+
+-- An advisor cannot be double-booked (exclusion constraint), and the statistics never group by
+-- advisor: each generated appointment gets a generated advisor of its own.
 insert into appointment (id, room_id, link_token_hash, advisor_username, advisor_name, citizen_name, legal_area, starts_at,
                          duration_minutes, status, created_at, site_code)
-select id, replace(id::text, '-', ''), md5(id::text) || md5(id::text), 'generated', 'Generated', 'Generated', legal_area,
+select id, replace(id::text, '-', ''), md5(id::text) || md5(id::text), 'generated-' || id::text, 'Generated', 'Generated', legal_area,
        starts_at, 30, case outcome when 'CANCELLED' then 'CANCELLED' when 'NO_SHOW' then 'PLANNED' else 'DONE' end,
        starts_at - interval '7 days', site_code
 from gen;

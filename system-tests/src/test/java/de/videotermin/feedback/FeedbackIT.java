@@ -31,10 +31,16 @@ class FeedbackIT {
 
     @BeforeEach
     void seedAppointment() throws Exception {
+        try (Connection c = db(); PreparedStatement site = c.prepareStatement(
+                "insert into site (code, name) values (?, 'Feedback test site') on conflict (code) do nothing")) {
+            site.setString(1, this.site);
+            site.executeUpdate();
+        }
+        // An advisor of its own per test: advisors cannot be double-booked.
         try (Connection c = db(); PreparedStatement s = c.prepareStatement("""
                 insert into appointment (id, room_id, link_token_hash, advisor_username, advisor_name, citizen_name, legal_area,
                     starts_at, duration_minutes, status, created_at, site_code)
-                values (?, ?, ?, 'anna.berger', 'Anna Berger', 'Erika Mustermann', 'FAMILY_BENEFITS',
+                values (?, ?, ?, 'fb-' || gen_random_uuid(), 'Anna Berger', 'Erika Mustermann', 'FAMILY_BENEFITS',
                     timestamp '2026-03-29 10:00' at time zone 'Europe/Berlin', 30, 'DONE', now(), ?)""")) {
             s.setObject(1, appointmentId);
             s.setString(2, roomId);

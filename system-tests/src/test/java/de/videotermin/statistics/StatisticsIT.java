@@ -61,6 +61,7 @@ class StatisticsIT {
     static void seed() throws Exception {
         try (Connection c = DriverManager.getConnection(Stack.DB_URL, "videotermin", Stack.DB_PASSWORD);
              Statement s = c.createStatement()) {
+            s.execute("insert into site (code, name) values ('" + SITE + "', 'Statistics test site') on conflict (code) do nothing");
             appointment(s, "FAMILY_BENEFITS", D1 + " 23:40", "DONE", "HELD", D1 + " 23:45", D + " 00:15", 1800, "DIRECT");
             appointment(s, "FAMILY_BENEFITS", D + " 01:30", "DONE", null, D + " 01:40", D + " 03:10", 1800, "RELAYED");
             appointment(s, "FAMILY_BENEFITS", D + " 10:00", "PLANNED", "NO_SHOW", null, null, 0, null);
@@ -95,7 +96,7 @@ class StatisticsIT {
         UUID id = UUID.randomUUID();
         s.execute("insert into appointment (id, room_id, link_token_hash, advisor_username, advisor_name, citizen_name, legal_area,"
                 + " starts_at, duration_minutes, status, created_at, site_code) values ('" + id + "', '" + UUID.randomUUID()
-                + "', '" + UUID.randomUUID() + "', 'it.advisor', 'IT Advisor', 'IT Citizen', '" + area + "', timestamp '"
+                + "', '" + UUID.randomUUID() + "', 'it.advisor." + id + "', 'IT Advisor', 'IT Citizen', '" + area + "', timestamp '"
                 + startsAt + "' at time zone 'Europe/Berlin', 60, '" + status + "', now(), '" + SITE + "')");
         if (outcome != null) {
             s.execute("insert into consultation_outcome values ('" + id + "', '" + outcome + "', now())");
