@@ -54,8 +54,8 @@ class ConsultationIT {
         awaitState(advisor, "connected");
         awaitState(citizen, "connected");
 
-        assertMediaFlows(advisor, "advisor");
-        assertMediaFlows(citizen, "citizen");
+        MediaStats.assertFlowing(advisor, "advisor");
+        MediaStats.assertFlowing(citizen, "citizen");
         assertThat(MediaStats.of(advisor).localCandidateType()).isIn("host", "srflx", "prflx");
 
         // Chat goes over the data channel, from the advisor to the citizen and back.
@@ -88,8 +88,8 @@ class ConsultationIT {
         awaitState(advisor, "connected");
         awaitState(citizen, "connected");
 
-        assertMediaFlows(advisor, "advisor");
-        assertMediaFlows(citizen, "citizen");
+        MediaStats.assertFlowing(advisor, "advisor");
+        MediaStats.assertFlowing(citizen, "citizen");
         assertThat(MediaStats.of(advisor).localCandidateType()).isEqualTo("relay");
         assertThat(MediaStats.of(citizen).localCandidateType()).isEqualTo("relay");
 
@@ -171,27 +171,6 @@ class ConsultationIT {
             throw new AssertionError("timed out waiting for [" + script + "]; client state: " + state
                     + "; page: " + browser.driver().getCurrentUrl(), e);
         }
-    }
-
-    /** Video bytes arrive and decoded frames keep growing between two samples; audio arrives too. */
-    private static void assertMediaFlows(Browser browser, String who) throws InterruptedException {
-        MediaStats first = awaitStats(browser);
-        Thread.sleep(1500);
-        MediaStats second = MediaStats.of(browser);
-        assertThat(second.videoBytesReceived()).as(who + " receives video bytes").isPositive();
-        assertThat(second.framesDecoded()).as(who + " keeps decoding frames").isGreaterThan(first.framesDecoded());
-        assertThat(second.audioBytesReceived()).as(who + " receives audio").isPositive();
-        assertThat(second.frameWidth()).as(who + " decodes real frames").isPositive();
-    }
-
-    private static MediaStats awaitStats(Browser browser) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        MediaStats stats = MediaStats.of(browser);
-        while (stats.framesDecoded() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            stats = MediaStats.of(browser);
-        }
-        return stats;
     }
 
     private static int consentsInLedger(String citizenName) throws Exception {

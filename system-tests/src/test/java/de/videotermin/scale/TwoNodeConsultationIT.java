@@ -84,8 +84,8 @@ class TwoNodeConsultationIT {
         // haproxy's leastconn put the second WebSocket on the other node
         assertThat(connectionsOn(Stack.BASE_URL)).as("sessions on the Payara Server").isEqualTo(1);
         assertThat(connectionsOn(NODE_URL)).as("sessions on the Micro node").isEqualTo(1);
-        assertMediaFlows(advisor, "advisor");
-        assertMediaFlows(citizen, "citizen");
+        MediaStats.assertFlowing(advisor, "advisor");
+        MediaStats.assertFlowing(citizen, "citizen");
 
         markPeerConnections();
         cluster("kill-node", "1");
@@ -94,8 +94,8 @@ class TwoNodeConsultationIT {
         waitUntil(advisor, "return window.videotermin.pc !== window.__beforeCrash && window.videotermin.state === 'connected'");
         waitUntil(citizen, "return window.videotermin.pc !== window.__beforeCrash && window.videotermin.state === 'connected'");
         assertThat(connectionsOn(Stack.BASE_URL)).as("both sessions now on the Payara Server").isEqualTo(2);
-        assertMediaFlows(advisor, "advisor after the node died");
-        assertMediaFlows(citizen, "citizen after the node died");
+        MediaStats.assertFlowing(advisor, "advisor after the node died");
+        MediaStats.assertFlowing(citizen, "citizen after the node died");
         assertThat(citizen.driver().findElements(By.id("consent:give-consent"))).as("no new consent").isEmpty();
 
         advisor.driver().findElement(By.id("room-end")).click();
@@ -161,25 +161,5 @@ class TwoNodeConsultationIT {
                     + " + (document.getElementById('room-status') || {}).textContent");
             throw new AssertionError("timed out waiting for [" + script + "]; client state: " + state, e);
         }
-    }
-
-    /** Video bytes arrive and decoded frames keep growing between two samples. */
-    private static void assertMediaFlows(Browser browser, String who) throws InterruptedException {
-        MediaStats first = awaitStats(browser);
-        Thread.sleep(1500);
-        MediaStats second = MediaStats.of(browser);
-        assertThat(second.videoBytesReceived()).as(who + " receives video bytes").isPositive();
-        assertThat(second.framesDecoded()).as(who + " keeps decoding frames").isGreaterThan(first.framesDecoded());
-        assertThat(second.audioBytesReceived()).as(who + " receives audio").isPositive();
-    }
-
-    private static MediaStats awaitStats(Browser browser) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        MediaStats stats = MediaStats.of(browser);
-        while (stats.framesDecoded() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            stats = MediaStats.of(browser);
-        }
-        return stats;
     }
 }

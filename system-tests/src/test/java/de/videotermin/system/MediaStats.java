@@ -1,5 +1,8 @@
 package de.videotermin.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -45,5 +48,26 @@ public record MediaStats(long videoBytesReceived, long framesDecoded, long audio
 
     private static long number(Object value) {
         return value instanceof Number n ? n.longValue() : 0;
+    }
+
+    /** Video bytes arrive, decoded frames keep growing between two samples, audio arrives, frames have a size. */
+    public static void assertFlowing(Browser browser, String who) throws InterruptedException {
+        MediaStats first = awaitFirstFrame(browser);
+        Thread.sleep(1500);
+        MediaStats second = of(browser);
+        assertThat(second.videoBytesReceived()).as(who + " receives video bytes").isPositive();
+        assertThat(second.framesDecoded()).as(who + " keeps decoding frames").isGreaterThan(first.framesDecoded());
+        assertThat(second.audioBytesReceived()).as(who + " receives audio").isPositive();
+        assertThat(second.frameWidth()).as(who + " decodes real frames").isPositive();
+    }
+
+    private static MediaStats awaitFirstFrame(Browser browser) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        MediaStats stats = of(browser);
+        while (stats.framesDecoded() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            stats = of(browser);
+        }
+        return stats;
     }
 }

@@ -2,7 +2,13 @@ package de.videotermin.site;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import de.videotermin.appointment.boundary.AppointmentNotFoundException;
+import de.videotermin.appointment.boundary.Appointments;
+import de.videotermin.appointment.entity.Appointment;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,6 +40,37 @@ public class LinkGuard {
     private final ConcurrentHashMap<String, Window> failures = new ConcurrentHashMap<>();
 
     private record Window(long startedAt, int count) {
+    }
+
+    @Inject
+    Appointments appointments;
+
+    /** What a citizen's link led to on this request: the appointment, or why not (status already set). */
+    public record Lookup(Appointment appointment, boolean blocked) {
+        public boolean found() {
+            return appointment != null;
+        }
+    }
+
+    /**
+     * Looks up the appointment behind a citizen's link token for the current Faces request: a
+     * blocked client gets 429, an unknown link 404 (and counts as a failure), before the page renders.
+     */
+    public Lookup lookUp(String token) {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        if (!mayLookUp(request)) {
+            response.setStatus(429);
+            return new Lookup(null, true);
+        }
+        try {
+            return new Lookup(appointments.byLinkToken(token), false);
+        } catch (AppointmentNotFoundException e) {
+            recordFailure(request);
+            response.setStatus(404);
+            return new Lookup(null, false);
+        }
     }
 
     public boolean mayLookUp(HttpServletRequest request) {

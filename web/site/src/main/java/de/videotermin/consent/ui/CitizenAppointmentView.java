@@ -68,33 +68,30 @@ public class CitizenAppointmentView implements Serializable {
     void load() {
         FacesContext context = FacesContext.getCurrentInstance();
         ExternalContext external = context.getExternalContext();
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
         token = external.getRequestParameterMap().get("t");
-        if (!guard.mayLookUp(request)) {
+        LinkGuard.Lookup lookup = guard.lookUp(token);
+        if (lookup.blocked()) {
             outcome = Outcome.TOO_MANY_ATTEMPTS;
-            ((HttpServletResponse) external.getResponse()).setStatus(429);
             return;
         }
-        try {
-            Appointment appointment = appointments.byLinkToken(token);
-            Locale locale = context.getViewRoot().getLocale();
-            appointmentId = appointment.getId();
-            advisorName = appointment.getAdvisorName();
-            startsAt = site.formatDateTime(appointment.getStartsAt(), locale);
-            opensAt = site.formatTime(tickets.roomOpensAt(appointment), locale);
-            legalArea = appointment.getLegalArea().name();
-            durationMinutes = appointment.getDurationMinutes();
-            outcome = Outcome.valueOf(tickets.entryState(appointment).name());
-            ConsentText text = consents.currentText(locale, legalArea);
-            consentTextId = text.getId();
-            consentVersion = text.getVersion();
-            consentBody = text.getBody();
-            consented = consents.hasValidConsent(appointmentId);
-        } catch (AppointmentNotFoundException e) {
-            guard.recordFailure(request);
+        if (!lookup.found()) {
             outcome = Outcome.UNKNOWN;
-            ((HttpServletResponse) external.getResponse()).setStatus(404);
+            return;
         }
+        Appointment appointment = lookup.appointment();
+        Locale locale = context.getViewRoot().getLocale();
+        appointmentId = appointment.getId();
+        advisorName = appointment.getAdvisorName();
+        startsAt = site.formatDateTime(appointment.getStartsAt(), locale);
+        opensAt = site.formatTime(tickets.roomOpensAt(appointment), locale);
+        legalArea = appointment.getLegalArea().name();
+        durationMinutes = appointment.getDurationMinutes();
+        outcome = Outcome.valueOf(tickets.entryState(appointment).name());
+        ConsentText text = consents.currentText(locale, legalArea);
+        consentTextId = text.getId();
+        consentVersion = text.getVersion();
+        consentBody = text.getBody();
+        consented = consents.hasValidConsent(appointmentId);
     }
 
     /** Click 1: consent to exactly the text version shown, then on to the optional device test. */

@@ -50,23 +50,16 @@ public class DeviceTestView {
     void load() {
         FacesContext context = FacesContext.getCurrentInstance();
         ExternalContext external = context.getExternalContext();
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
         token = external.getRequestParameterMap().get("t");
-        if (!guard.mayLookUp(request)) {
-            ((HttpServletResponse) external.getResponse()).setStatus(429);
-            return;
-        }
-        try {
-            Appointment appointment = appointments.byLinkToken(token);
+        LinkGuard.Lookup lookup = guard.lookUp(token);
+        if (lookup.found()) {
+            Appointment appointment = lookup.appointment();
             found = true;
             roomOpen = tickets.entryState(appointment) == EntryWindow.State.OPEN;
             rehearsal = "rehearsal".equals(external.getRequestParameterMap().get("mode")) || !roomOpen;
             iceServersJson = JsonbBuilder.create().toJson(tickets.iceServersForDeviceTest(token));
             advisorName = appointment.getAdvisorName();
             startsAt = site.formatDateTime(appointment.getStartsAt(), context.getViewRoot().getLocale());
-        } catch (AppointmentNotFoundException e) {
-            guard.recordFailure(request);
-            ((HttpServletResponse) external.getResponse()).setStatus(404);
         }
     }
 

@@ -72,20 +72,12 @@ public class PrivacyReceiptView implements Serializable {
     void load() {
         FacesContext context = FacesContext.getCurrentInstance();
         ExternalContext external = context.getExternalContext();
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
         token = external.getRequestParameterMap().get("t");
-        if (!guard.mayLookUp(request)) {
-            ((HttpServletResponse) external.getResponse()).setStatus(429);
-            return;
-        }
-        try {
-            Appointment appointment = appointments.byLinkToken(token);
+        LinkGuard.Lookup lookup = guard.lookUp(token);
+        if (lookup.found()) {
             found = true;
-            appointmentId = appointment.getId();
-            build(appointment, context.getViewRoot().getLocale());
-        } catch (AppointmentNotFoundException e) {
-            guard.recordFailure(request);
-            ((HttpServletResponse) external.getResponse()).setStatus(404);
+            appointmentId = lookup.appointment().getId();
+            build(lookup.appointment(), context.getViewRoot().getLocale());
         }
     }
 
