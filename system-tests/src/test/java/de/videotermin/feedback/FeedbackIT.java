@@ -30,7 +30,18 @@ class FeedbackIT {
     private final String linkToken = token();
 
     @BeforeEach
-    void seedAppointment() throws Exception {
+    void seedAppointment(org.junit.jupiter.api.TestInfo test) throws Exception {
+        // The outcome test needs Anna's own appointment; every other test an advisor of its own
+        // (advisors cannot be double-booked, and all these appointments share one start time).
+        boolean annasOwn = test.getTestMethod().map(m -> m.getName().startsWith("advisorRecords")).orElse(false);
+        String advisorUsername = annasOwn ? "anna.berger" : "fb-" + UUID.randomUUID();
+        if (annasOwn) {
+            try (Connection c = db(); PreparedStatement earlier = c.prepareStatement(
+                    "delete from appointment where advisor_username = 'anna.berger' "
+                            + "and starts_at = timestamp '2026-03-29 10:00' at time zone 'Europe/Berlin'")) {
+                earlier.executeUpdate();   // this test's own fixture from an earlier run against the same database
+            }
+        }
         try (Connection c = db(); PreparedStatement site = c.prepareStatement(
                 "insert into site (code, name) values (?, 'Feedback test site') on conflict (code) do nothing")) {
             site.setString(1, this.site);
@@ -40,12 +51,13 @@ class FeedbackIT {
         try (Connection c = db(); PreparedStatement s = c.prepareStatement("""
                 insert into appointment (id, room_id, link_token_hash, advisor_username, advisor_name, citizen_name, legal_area,
                     starts_at, duration_minutes, status, created_at, site_code)
-                values (?, ?, ?, 'fb-' || gen_random_uuid(), 'Anna Berger', 'Erika Mustermann', 'FAMILY_BENEFITS',
+                values (?, ?, ?, ?, 'Anna Berger', 'Erika Mustermann', 'FAMILY_BENEFITS',
                     timestamp '2026-03-29 10:00' at time zone 'Europe/Berlin', 30, 'DONE', now(), ?)""")) {
             s.setObject(1, appointmentId);
             s.setString(2, roomId);
             s.setString(3, sha256(linkToken));
-            s.setString(4, site);
+            s.setString(4, advisorUsername);
+            s.setString(5, site);
             s.executeUpdate();
         }
     }
