@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Time to the first remote video frame, direct and through TURN (issue: the room in depth).
-# Needs the demo stack: ./run   Then: bench/room/run.sh [calls per path, default 10]
+# Needs the demo stack started with rooms open a day ahead (each call books its own slot, and an
+# advisor cannot be double-booked):
+#   VIDEOTERMIN_CITIZEN_ENTRY_OPENS_MINUTES_BEFORE=1440 ./run
+# Then: bench/room/run.sh [calls per path, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 HOME_DIR="${VIDEOTERMIN_HOME:-$PWD/.videotermin/demo}"
