@@ -79,6 +79,30 @@ class SignInIT {
     }
 
     @Test
+    void signingInGetsANewSessionIdAndSignOutNeedsTheFormsToken() {
+        browser.open(Stack.BASE_URL + "/advisor/");
+        browser.waitFor(By.id("username"));
+        browser.open(Stack.BASE_URL + "/");
+        String before = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        browser.open(Stack.BASE_URL + "/advisor/");
+        browser.signInAtKeycloak("anna.berger", Stack.DEMO_PASSWORD);
+        browser.waitFor(By.id("welcome"));
+        String after = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        assertThat(after).as("session fixation: a new id after signing in").isNotEqualTo(before);
+
+        // A sign-out form posted from elsewhere carries no token: refused, and still signed in.
+        Object status = browser.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/logout', {method: 'POST', credentials: 'same-origin',
+                    headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: 'csrf=forged', redirect: 'manual'})
+                  .then(r => done(r.status)).catch(e => done(String(e)));
+                """);
+        assertThat(status).isEqualTo(403L);
+        browser.open(Stack.BASE_URL + "/advisor/");
+        assertThat(browser.waitFor(By.id("welcome")).getText()).contains("Anna Berger");
+    }
+
+    @Test
     void startAndAdvisorPagesPassAxe() {
         browser.open(Stack.BASE_URL + "/");
         assertThat(browser.accessibilityViolations()).as("axe on the start page").isEmpty();

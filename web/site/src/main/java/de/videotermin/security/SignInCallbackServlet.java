@@ -16,6 +16,10 @@ public class SignInCallbackServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Session fixation: whatever session id existed before signing in is not the signed-in one.
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
         String target = request.isUserInRole(Roles.ADVISOR) || request.isUserInRole(Roles.ADMIN)
                 ? "/advisor/"
                 : request.isUserInRole(Roles.ANALYST) ? "/analyst/" : "/";

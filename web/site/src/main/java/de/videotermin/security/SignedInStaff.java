@@ -51,6 +51,14 @@ public class SignedInStaff {
         return hasRole(Roles.ADVISOR);
     }
 
+    /**
+     * A per-session random token for the plain HTML forms outside Faces (sign-out): a form posted
+     * from another site cannot know it. Faces forms are protected by their view state.
+     */
+    public String getCsrfToken() {
+        return SignOutServlet.csrfToken(request.getSession());
+    }
+
     public AdvisorIdentity advisorIdentity() {
         return new AdvisorIdentity(getUsername(), getDisplayName());
     }
