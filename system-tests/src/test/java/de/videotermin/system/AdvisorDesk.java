@@ -21,7 +21,8 @@ public final class AdvisorDesk {
         if (!advisor.driver().findElements(By.id("username")).isEmpty()) {
             advisor.signInAtKeycloak("anna.berger", Stack.DEMO_PASSWORD);
         }
-        advisor.waitFor(By.id("welcome"));
+        // Generous: once, on a loaded CI machine, the round trip through Keycloak took over 20 s.
+        advisor.waitFor(By.id("welcome"), Duration.ofSeconds(45));
     }
 
     /**
