@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.videotermin.appointment.AgencyApi;
 import de.videotermin.system.Stack;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,7 +16,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +25,6 @@ import org.junit.jupiter.api.Test;
  * own GreenMail with ./run (safe: test classes run one after another, and GreenMail is only ours).
  */
 class OutboxOutageIT {
-
-    private static final String HOME = System.getProperty("videotermin.home", "");
 
     @AfterEach
     void smtpIsBack() throws Exception {
@@ -83,16 +79,9 @@ class OutboxOutageIT {
     }
 
     private static void mail(String command) throws Exception {
-        ProcessBuilder run = new ProcessBuilder(new File("../run").getAbsolutePath(), command)
-                .directory(new File("..").getAbsoluteFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        run.environment().put("VIDEOTERMIN_HOME", HOME);
-        run.environment().put("VIDEOTERMIN_SMTP_PORT", System.getProperty("videotermin.smtpPort", "13025"));
-        run.environment().put("VIDEOTERMIN_IMAP_PORT", String.valueOf(Mailbox.IMAP_PORT));
-        run.environment().put("VIDEOTERMIN_MAIL_API_PORT", System.getProperty("videotermin.mailApiPort", "18025"));
-        Process process = run.start();
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("./run " + command).isZero();
+        Stack.run(command, java.util.Map.of(
+                "VIDEOTERMIN_SMTP_PORT", System.getProperty("videotermin.smtpPort", "13025"),
+                "VIDEOTERMIN_IMAP_PORT", String.valueOf(Mailbox.IMAP_PORT),
+                "VIDEOTERMIN_MAIL_API_PORT", System.getProperty("videotermin.mailApiPort", "18025")));
     }
 }

@@ -24,6 +24,21 @@ public final class Calls {
         awaitScript(citizen, "return window.videotermin.state === 'connected'", 30);
     }
 
+    /** The same, with both browsers forced through our TURN server ({@code iceTransportPolicy: 'relay'}). */
+    public static void connectRelayed(Browser advisor, Browser citizen, String citizenName) {
+        String link = AdvisorDesk.book(advisor, citizenName, Duration.ofMinutes(5));
+        citizen.open(link);
+        citizen.waitFor(By.id("consent:give-consent")).click();
+        citizen.waitFor(By.id("dt-continue")).click();
+        citizen.waitFor(By.id("room"));
+        citizen.open(citizen.driver().getCurrentUrl() + "&ice=relay");
+        awaitScript(citizen, "return window.videotermin && window.videotermin.state === 'waiting'", 30);
+        AdvisorDesk.openRoom(advisor, citizenName, "&ice=relay");
+        advisor.waitFor(By.cssSelector("#room-lobby button"), Duration.ofSeconds(30)).click();
+        awaitScript(advisor, "return window.videotermin.state === 'connected'", 30);
+        awaitScript(citizen, "return window.videotermin.state === 'connected'", 30);
+    }
+
     public static void awaitScript(Browser browser, String script, int seconds) {
         try {
             new WebDriverWait(browser.driver(), Duration.ofSeconds(seconds))

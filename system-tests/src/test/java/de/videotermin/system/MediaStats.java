@@ -38,7 +38,18 @@ public record MediaStats(long videoBytesReceived, long framesDecoded, long audio
             """;
 
     public static MediaStats of(Browser browser) {
-        Object result = browser.asyncScript(SCRIPT);
+        return of(browser, null);
+    }
+
+    /**
+     * What the browser receives from one participant of a call of three (its peer connection in
+     * {@code window.videotermin.pcs}); {@code null} means the main connection.
+     */
+    public static MediaStats of(Browser browser, String participantId) {
+        String script = participantId == null ? SCRIPT : SCRIPT.replace(
+                "const pc = window.videotermin && window.videotermin.pc;",
+                "const pc = window.videotermin && window.videotermin.pcs && window.videotermin.pcs[arguments[0]];");
+        Object result = participantId == null ? browser.asyncScript(script) : browser.asyncScript(script, participantId);
         if (!(result instanceof Map<?, ?> map)) {
             return new MediaStats(0, 0, 0, "", 0);
         }
@@ -52,21 +63,26 @@ public record MediaStats(long videoBytesReceived, long framesDecoded, long audio
 
     /** Video bytes arrive, decoded frames keep growing between two samples, audio arrives, frames have a size. */
     public static void assertFlowing(Browser browser, String who) throws InterruptedException {
-        MediaStats first = awaitFirstFrame(browser);
+        assertFlowing(browser, null, who);
+    }
+
+    /** The same for what the browser receives from one participant of a call of three. */
+    public static void assertFlowing(Browser browser, String participantId, String who) throws InterruptedException {
+        MediaStats first = awaitFirstFrame(browser, participantId);
         Thread.sleep(1500);
-        MediaStats second = of(browser);
+        MediaStats second = of(browser, participantId);
         assertThat(second.videoBytesReceived()).as(who + " receives video bytes").isPositive();
         assertThat(second.framesDecoded()).as(who + " keeps decoding frames").isGreaterThan(first.framesDecoded());
         assertThat(second.audioBytesReceived()).as(who + " receives audio").isPositive();
         assertThat(second.frameWidth()).as(who + " decodes real frames").isPositive();
     }
 
-    private static MediaStats awaitFirstFrame(Browser browser) throws InterruptedException {
+    private static MediaStats awaitFirstFrame(Browser browser, String participantId) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        MediaStats stats = of(browser);
+        MediaStats stats = of(browser, participantId);
         while (stats.framesDecoded() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            stats = of(browser);
+            stats = of(browser, participantId);
         }
         return stats;
     }

@@ -68,4 +68,25 @@ public final class Stack {
     public static JsonObject json(String body) {
         return Json.createReader(new StringReader(body)).readObject();
     }
+
+    /**
+     * Runs {@code ./run <command>} against the test stack (to take one of its services away and bring
+     * it back; test classes run one after another, so nothing else depends on it meanwhile).
+     */
+    public static void run(String command, java.util.Map<String, String> environment) throws Exception {
+        ProcessBuilder run = new ProcessBuilder(new java.io.File("../run").getAbsolutePath(), command)
+                .directory(new java.io.File("..").getAbsoluteFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        run.environment().put("VIDEOTERMIN_HOME", System.getProperty("videotermin.home", ""));
+        run.environment().putAll(environment);
+        Process process = run.start();
+        if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("./run " + command + " did not finish within 90 s");
+        }
+        if (process.exitValue() != 0) {
+            throw new AssertionError("./run " + command + " failed with exit code " + process.exitValue());
+        }
+    }
 }

@@ -59,8 +59,8 @@
         }
     }
 
-    var pc = null;
-    var control = null;
+    /** One entry per peer connection room.js made: {pc, peer, tile, control, remoteQuality, remoteMuted, code}. */
+    var connections = [];
     var cameraTrack = null;
     var screenTrack = null;
     var statsTimer = null;
@@ -71,37 +71,76 @@
         attach(event.detail);
     });
 
-    function attach(connection) {
-        pc = connection;
-        control = pc.createDataChannel('control', { negotiated: true, id: 7 });
-        control.addEventListener('message', onControl);
+    function live() {
+        connections = connections.filter(function (c) {
+            return c.pc.connectionState !== 'closed' && c.pc.signalingState !== 'closed';
+        });
+        return connections;
+    }
+
+    /** The connection to the main participant (room.js's window.videotermin.pc), else the first. */
+    function mainConnection() {
+        var all = live();
+        for (var i = 0; i < all.length; i++) {
+            if (all[i].pc === hook.pc) {
+                return all[i];
+            }
+        }
+        return all[0] || null;
+    }
+
+    function attach(detail) {
+        var connection = {
+            pc: detail.pc, peer: detail.peer, tile: detail.tile, control: null,
+            remoteQuality: 'high', remoteMuted: false, code: null
+        };
+        connections.push(connection);
+        var pc = connection.pc;
+        var control = pc.createDataChannel('control', { negotiated: true, id: 7 });
+        connection.control = control;
+        control.addEventListener('message', function (e) {
+            onControl(connection, e);
+        });
         control.addEventListener('open', function () {
-            sendControl({ kind: 'receive-quality', value: receiveWish() });
-            sendControl({ kind: 'muted', value: selfMuted() });
+            sendControl(connection, { kind: 'receive-quality', value: receiveWish() });
+            sendControl(connection, { kind: 'muted', value: selfMuted() });
         });
         pc.addEventListener('connectionstatechange', function () {
-            if (pc === connection && pc.connectionState === 'connected') {
-                showSafetyCode();
-                applyQuality();
+            if (pc.connectionState === 'connected') {
+                showSafetyCode(connection);
+                applyQuality(connection);
             }
         });
         pc.addEventListener('track', function (e) {
             if (e.track.kind === 'audio') {
-                meter(new MediaStream([e.track]), el.peerSpeaking);
+                meter(new MediaStream([e.track]), connection.tile && connection.tile.speaking);
             }
         });
+        if (tools.sharing && screenTrack) {
+            // someone joins while the screen is shared: they see the screen too
+            var sender = videoSender(connection);
+            if (sender) {
+                sender.replaceTrack(screenTrack);
+            }
+        }
         if (!statsTimer) {
             statsTimer = window.setInterval(watchStats, 2000);
         }
     }
 
-    function sendControl(message) {
-        if (control && control.readyState === 'open') {
-            control.send(JSON.stringify(message));
+    function sendControl(connection, message) {
+        if (connection.control && connection.control.readyState === 'open') {
+            connection.control.send(JSON.stringify(message));
         }
     }
 
-    function onControl(event) {
+    function broadcast(message) {
+        live().forEach(function (connection) {
+            sendControl(connection, message);
+        });
+    }
+
+    function onControl(connection, event) {
         var message;
         try {
             message = JSON.parse(event.data);
@@ -109,14 +148,20 @@
             return;
         }
         if (message.kind === 'receive-quality' && PROFILES[message.value]) {
-            tools.remoteQualityRequest = message.value;
-            applyQuality();
-        } else if (message.kind === 'muted') {
-            tools.remoteMuted = !!message.value;
-            if (el.peerMuted) {
-                el.peerMuted.hidden = !tools.remoteMuted;
+            connection.remoteQuality = message.value;
+            if (connection === mainConnection()) {
+                tools.remoteQualityRequest = message.value;
             }
-            announce(tools.remoteMuted ? text('peer-muted') : text('peer-unmuted'));
+            applyQuality(connection);
+        } else if (message.kind === 'muted') {
+            connection.remoteMuted = !!message.value;
+            if (connection === mainConnection()) {
+                tools.remoteMuted = connection.remoteMuted;
+            }
+            if (connection.tile && connection.tile.muted) {
+                connection.tile.muted.hidden = !connection.remoteMuted;
+            }
+            announce(connection.remoteMuted ? text('peer-muted') : text('peer-unmuted'));
         }
     }
 
@@ -128,28 +173,37 @@
         return el.budget && el.budget.checked && chosen === 'high' ? 'low' : chosen;
     }
 
-    function effectiveSendQuality() {
+    function ownQuality() {
         var own = el.quality ? el.quality.value : 'high';
-        if (el.budget && el.budget.checked && own === 'high') {
-            own = 'low';
-        }
-        // send the lower of what I chose and what the other side asked to receive
-        return ORDER[Math.min(ORDER.indexOf(own), ORDER.indexOf(tools.remoteQualityRequest))];
+        return el.budget && el.budget.checked && own === 'high' ? 'low' : own;
     }
 
-    function videoSender() {
-        if (!pc) {
+    /** What goes to one participant: the lower of what I chose and what they asked to receive. */
+    function effectiveSendQuality(connection) {
+        var wish = connection ? connection.remoteQuality : tools.remoteQualityRequest;
+        return ORDER[Math.min(ORDER.indexOf(ownQuality()), ORDER.indexOf(wish))];
+    }
+
+    function videoSender(connection) {
+        if (!connection) {
             return null;
         }
-        var senders = pc.getSenders().filter(function (s) { return s.track && s.track.kind === 'video'; });
+        var senders = connection.pc.getSenders().filter(function (s) { return s.track && s.track.kind === 'video'; });
         return senders[0] || null;
     }
 
-    function applyQuality() {
-        var quality = effectiveSendQuality();
-        tools.quality = quality;
-        root.setAttribute('data-quality', quality);
-        var sender = videoSender();
+    /** Applies the quality to one connection, or to all of them. */
+    function applyQuality(connection) {
+        if (!connection) {
+            return Promise.all(live().map(applyQuality)).then(reportQuality);
+        }
+        var quality = effectiveSendQuality(connection);
+        if (connection === mainConnection()) {
+            tools.quality = quality;
+            root.setAttribute('data-quality', quality);
+        }
+        reportQuality();
+        var sender = videoSender(connection);
         if (!sender) {
             return Promise.resolve();
         }
@@ -171,14 +225,22 @@
         return sender.setParameters(parameters).catch(function () { /* not negotiated yet */ });
     }
 
+    /** room.js tells signalling, for the call record: the quality this side sends (to the main participant). */
+    function reportQuality() {
+        var main = mainConnection();
+        if (main) {
+            root.dispatchEvent(new CustomEvent('videotermin:quality', { detail: effectiveSendQuality(main) }));
+        }
+    }
+
     function onQualityChosen() {
         suggested = false;
         if (el.suggestion) {
             el.suggestion.hidden = true;
         }
-        sendControl({ kind: 'receive-quality', value: receiveWish() });
+        broadcast({ kind: 'receive-quality', value: receiveWish() });
         applyQuality();
-        announce(text('quality-' + effectiveSendQuality()));
+        announce(text('quality-' + effectiveSendQuality(mainConnection())));
     }
 
     if (el.quality) {
@@ -191,7 +253,7 @@
         } catch (ignored) {
             // private mode
         }
-        tools.quality = effectiveSendQuality();
+        tools.quality = effectiveSendQuality(null);
         el.quality.addEventListener('change', onQualityChosen);
     }
     if (el.budget) {
@@ -205,27 +267,53 @@
     }
 
     /** Megabytes used, and a suggestion to lower the quality when loss or bandwidth say so. */
+    /** Megabytes used so far in this call, over all connections (closed ones included). */
+    var bytesOfClosed = 0;
+    var lastBytesByPc = new Map();
+
     function watchStats() {
-        if (!pc || pc.connectionState === 'closed') {
+        var all = live();
+        lastBytesByPc.forEach(function (bytes, pc) {
+            if (all.every(function (c) { return c.pc !== pc; })) {
+                bytesOfClosed += bytes;
+                lastBytesByPc.delete(pc);
+            }
+        });
+        if (!all.length) {
             return;
         }
-        pc.getStats().then(function (stats) {
+        Promise.all(all.map(function (c) {
+            return c.pc.getStats().then(function (stats) {
+                return { pc: c.pc, stats: stats };
+            }, function () {
+                return null;
+            });
+        })).then(function (results) {
             var bytes = 0;
             var lost = 0;
             var received = 0;
             var available = null;
-            stats.forEach(function (s) {
-                if (s.type === 'transport') {
-                    bytes += (s.bytesSent || 0) + (s.bytesReceived || 0);
+            results.forEach(function (result) {
+                if (!result) {
+                    return;
                 }
-                if (s.type === 'inbound-rtp' && s.kind === 'video') {
-                    lost += s.packetsLost || 0;
-                    received += s.packetsReceived || 0;
-                }
-                if (s.type === 'candidate-pair' && s.nominated && s.availableOutgoingBitrate) {
-                    available = s.availableOutgoingBitrate;
-                }
+                var ofThis = 0;
+                result.stats.forEach(function (s) {
+                    if (s.type === 'transport') {
+                        ofThis += (s.bytesSent || 0) + (s.bytesReceived || 0);
+                    }
+                    if (s.type === 'inbound-rtp' && s.kind === 'video') {
+                        lost += s.packetsLost || 0;
+                        received += s.packetsReceived || 0;
+                    }
+                    if (s.type === 'candidate-pair' && s.nominated && s.availableOutgoingBitrate) {
+                        available = available === null ? s.availableOutgoingBitrate : Math.min(available, s.availableOutgoingBitrate);
+                    }
+                });
+                lastBytesByPc.set(result.pc, ofThis);
+                bytes += ofThis;
             });
+            bytes += bytesOfClosed;
             tools.bytesUsed = bytes;
             if (el.dataUsed) {
                 el.dataUsed.textContent = (bytes / 1e6).toFixed(1);
@@ -234,7 +322,7 @@
                 ? (lost - lastBytes.lost) / Math.max(1, (received - lastBytes.received) + (lost - lastBytes.lost)) : 0;
             lastBytes = { lost: lost, received: received };
             var weak = lossRate > 0.08 || (available !== null && available < 300000);
-            if (weak && effectiveSendQuality() === 'high' && !suggested && el.suggestion) {
+            if (weak && effectiveSendQuality(mainConnection()) === 'high' && !suggested && el.suggestion) {
                 suggested = true;
                 el.suggestion.hidden = false;
                 if (el.budget && el.budget.checked) {
@@ -267,9 +355,13 @@
         });
     }
 
+    function videoSenders() {
+        return live().map(videoSender).filter(function (sender) { return !!sender; });
+    }
+
     function startSharing() {
-        var sender = videoSender();
-        if (!sender) {
+        var senders = videoSenders();
+        if (!senders.length) {
             announce(text('share-unavailable'));
             return;
         }
@@ -279,9 +371,11 @@
             if ('contentHint' in screenTrack) {
                 screenTrack.contentHint = 'detail';   // text on a form: sharpness before smoothness
             }
-            cameraTrack = sender.track;
+            cameraTrack = senders[0].track;
             screenTrack.addEventListener('ended', stopSharing);
-            return sender.replaceTrack(screenTrack).then(function () {
+            return Promise.all(senders.map(function (sender) {
+                return sender.replaceTrack(screenTrack);
+            })).then(function () {
                 tools.sharing = true;
                 el.share.setAttribute('aria-pressed', 'true');
                 el.share.textContent = text('share-stop');
@@ -295,15 +389,19 @@
     }
 
     function stopSharing() {
-        var sender = videoSender();
+        var senders = videoSenders();
         var wasSharing = tools.sharing;
         tools.sharing = false;
         if (screenTrack) {
             screenTrack.stop();
             screenTrack = null;
         }
-        if (sender && cameraTrack) {
-            sender.replaceTrack(cameraTrack).then(applyQuality);
+        if (cameraTrack) {
+            Promise.all(senders.map(function (sender) {
+                return sender.replaceTrack(cameraTrack);
+            })).then(function () {
+                return applyQuality();
+            });
         }
         el.share.setAttribute('aria-pressed', 'false');
         el.share.textContent = text('share-start');
@@ -340,16 +438,47 @@
         });
     }
 
-    function showSafetyCode() {
-        if (!pc || !pc.localDescription || !pc.remoteDescription) {
+    /**
+     * One code per connection: with three participants each pair compares its own code aloud. The
+     * main connection's code is the large one; the others are listed with the participant's name.
+     */
+    tools.codes = {};
+
+    function showSafetyCode(connection) {
+        var pc = connection.pc;
+        if (!pc.localDescription || !pc.remoteDescription) {
             return;
         }
         safetyCode(pc.localDescription.sdp, pc.remoteDescription.sdp).then(function (code) {
-            tools.code = code;
-            if (el.safety) {
-                el.safety.textContent = code || text('safety-unavailable');
+            connection.code = code;
+            if (connection.peer) {
+                tools.codes[connection.peer.id] = code;
+            }
+            renderCodes();
+        });
+    }
+
+    function renderCodes() {
+        var main = mainConnection();
+        tools.code = main ? main.code : null;
+        if (el.safety) {
+            el.safety.textContent = (main && main.code) || text('safety-unavailable');
+        }
+        var list = document.getElementById('room-safety-others');
+        if (!list) {
+            return;
+        }
+        while (list.firstChild) {
+            list.removeChild(list.firstChild);
+        }
+        live().forEach(function (c) {
+            if (c !== main && c.code && c.peer) {
+                var item = document.createElement('li');
+                item.textContent = (c.peer.name || c.peer.role) + ': ' + c.code;
+                list.appendChild(item);
             }
         });
+        list.hidden = !list.firstChild;
     }
 
     // ------------------------------------------------------------------ activity and mute
@@ -360,7 +489,7 @@
 
     if (el.mute) {
         new MutationObserver(function () {
-            sendControl({ kind: 'muted', value: selfMuted() });
+            broadcast({ kind: 'muted', value: selfMuted() });
             announce(selfMuted() ? text('self-muted') : text('self-unmuted'));
         }).observe(el.mute, { attributes: true, attributeFilter: ['aria-pressed'] });
     }

@@ -1,14 +1,16 @@
 /*
  * Videotermin consultation room: camera and microphone, signalling over a WebSocket
- * (docs/signalling-protocol.md), one RTCPeerConnection to the other participant, chat over an
- * RTCDataChannel (never through the server).
+ * (docs/signalling-protocol.md), one RTCPeerConnection to each other participant (advisor and
+ * citizen, and an invited guest such as an interpreter: a mesh of three), chat over RTCDataChannels
+ * (never through the server).
  *
  * Everything it needs comes from the data-* attributes of #room (rendered by
  * WEB-INF/includes/room.xhtml from the RoomMessages bundle): no inline script, CSP-friendly.
- * The advisor makes the offer; the citizen answers. Nothing here logs SDP or ICE candidates.
+ * The advisor makes the offers; between citizen and guest the smaller participant id offers. Nothing here logs SDP or ICE candidates.
  *
  * Test hook for the browser system tests: window.videotermin = { pc, state, chatMessages }, with
- * state one of 'connecting', 'waiting', 'in-room', 'connected', 'ended', 'peer-left', 'error'.
+ * state one of 'connecting', 'waiting', 'in-room', 'connected', 'reconnecting', 'connection-failed',
+ * 'ended', 'peer-left', 'error'; pcs and links by participant id for calls of three.
  */
 (function () {
     'use strict';
@@ -25,7 +27,7 @@
     var config = {
         wsUrl: root.dataset.wsUrl,
         ticket: root.dataset.ticket,
-        role: root.dataset.role === 'ADVISOR' ? 'ADVISOR' : 'CITIZEN',
+        role: ['ADVISOR', 'GUEST'].indexOf(root.dataset.role) >= 0 ? root.dataset.role : 'CITIZEN',
         iceServers: parseJson(root.dataset.iceServers, []),
         icePolicy: root.dataset.icePolicy === 'relay' ? 'relay' : 'all',
         leaveUrl: root.dataset.leaveUrl || '/'
@@ -66,9 +68,6 @@
     var selfId = null;
     var peer = null;           // {id, role, name} of the participant we are paired with
     var pc = null;
-    var chat = null;
-    var pendingCandidates = [];
-    var connectionReported = false;
     var lastLobby = [];
 
     // ------------------------------------------------------------------ helpers
@@ -101,15 +100,19 @@
     }
 
     /** A status text about the peer: the '-anonymous' variant when the peer is a citizen (no name shown). */
+    /** A status text about a participant: named for the advisor and invited guests, '-anonymous' for the citizen. */
     function peerText(key, p) {
-        return p && p.role === 'ADVISOR' && p.name ? text(key, { name: p.name }) : text(key + '-anonymous');
+        return p && p.role !== 'CITIZEN' && p.name ? text(key, { name: p.name }) : text(key + '-anonymous');
     }
 
     function peerName(p) {
         if (!p) {
             return text('peer');
         }
-        return p.role === 'ADVISOR' && p.name ? p.name : text('citizen');
+        if (p.role === 'CITIZEN' || !p.name) {
+            return p.role === 'GUEST' ? text('guest') : text('citizen');
+        }
+        return p.name;
     }
 
     function send(message) {
@@ -241,6 +244,10 @@
             fail(text('error-ticket'));
         } else if (event.code === 1000 && event.reason === 'replaced') {
             finish('ended', text('replaced'));
+        } else if (event.code === 1000 && event.reason === 'removed') {
+            finish('ended', text('removed'));
+        } else if (event.code === 1000 && event.reason === 'withdrawn') {
+            finish('ended', text('guest-withdrawn'));
         } else if (event.code === 1000 && (event.reason === 'ended' || event.reason === 'left')) {
             finish('ended', text('ended'));
         } else if (event.code === 1003 || event.code === 1009) {
@@ -311,15 +318,22 @@
             onCandidate(message);
             break;
         case 'peer-left':
-            if (peer && message.id === peer.id) {
-                var left = peer;
-                closePeerConnection();
-                setState('peer-left', peerText('peer-left', left));
+            if (links[message.id]) {
+                var left = links[message.id].peer;
+                closeLink(message.id);
+                if (Object.keys(links).length === 0) {
+                    setState('peer-left', peerText('peer-left', left));
+                } else {
+                    el.status.textContent = peerText('peer-left', left);
+                }
             }
             break;
         case 'ended':
-            if (message.reason === 'consent-withdrawn') {
-                finish('ended', isAdvisor ? text('withdrawn-by-citizen') : text('withdrawn'));
+            if (message.reason === 'removed-by-advisor') {
+                finish('ended', text('removed'));
+            } else if (message.reason === 'consent-withdrawn') {
+                finish('ended', isAdvisor ? text('withdrawn-by-citizen')
+                    : config.role === 'GUEST' ? text('guest-withdrawn') : text('withdrawn'));
             } else {
                 finish('ended', text('ended'));
             }
@@ -356,7 +370,9 @@
             el.lobby.removeChild(el.lobby.firstChild);
         }
         waiting.forEach(function (citizen, index) {
-            var name = text('waiting-person', { n: index + 1 });
+            var name = citizen.role === 'GUEST'
+                ? text('waiting-guest', { name: citizen.name, kind: text('guest') })
+                : text('waiting-person', { n: index + 1 });
             var since = formatTime(citizen.since);
             var item = document.createElement('li');
             item.className = 'vt-room__lobby-item';
@@ -387,34 +403,162 @@
         }
     }
 
-    // ------------------------------------------------------------------ the peer connection
+    // ------------------------------------------------------------------ the peer connections (a mesh)
+
+    /*
+     * One link per other admitted participant: {peer, pc, chat, pending, tile, ...}. With an advisor
+     * and a citizen that is one link; an invited guest (interpreter, relative) makes it a mesh of three.
+     * Who offers: the advisor always; between two others, the one with the smaller participant id.
+     * The "main" link is the one to the advisor (for the advisor: to the citizen); it uses the large
+     * tile of the page and is window.videotermin.pc for the tests.
+     */
+    var links = {};
+    hook.links = links;
+
+    function isMain(p) {
+        return isAdvisor ? p.role === 'CITIZEN' : p.role === 'ADVISOR';
+    }
+
+    function offersTo(p) {
+        if (isAdvisor) {
+            return true;
+        }
+        if (p.role === 'ADVISOR') {
+            return false;
+        }
+        return selfId !== null && selfId < p.id;
+    }
+
+    function mainLink() {
+        var ids = Object.keys(links);
+        for (var i = 0; i < ids.length; i++) {
+            if (isMain(links[ids[i]].peer)) {
+                return links[ids[i]];
+            }
+        }
+        return ids.length ? links[ids[0]] : null;
+    }
+
+    function updateHook() {
+        var main = mainLink();
+        pc = main ? main.pc : null;
+        peer = main ? main.peer : null;
+        hook.pc = pc;
+        hook.pcs = {};
+        Object.keys(links).forEach(function (id) {
+            hook.pcs[id] = links[id].pc;
+        });
+    }
+
+    /** The static tile for the main participant; extra participants get a tile of their own. */
+    var mainTile = {
+        box: el.remoteVideo.parentNode,
+        video: el.remoteVideo,
+        placeholder: el.remotePlaceholder,
+        play: el.play,
+        speaking: document.getElementById('room-peer-speaking'),
+        muted: document.getElementById('room-peer-muted'),
+        main: true
+    };
+    var mainTileOwner = null;
+
+    function tileFor(p) {
+        if (isMain(p) && (mainTileOwner === null || mainTileOwner === p.id)) {
+            mainTileOwner = p.id;
+            return mainTile;
+        }
+        var box = document.createElement('div');
+        box.className = 'vt-room__remote vt-room__remote--extra';
+        box.setAttribute('data-participant', p.id);
+        var badges = document.createElement('p');
+        badges.className = 'vt-room__badges';
+        var speaking = document.createElement('span');
+        speaking.className = 'vt-room__speaking';
+        speaking.setAttribute('data-speaking', 'false');
+        speaking.textContent = text('speaking-other', { name: peerName(p) }) || peerName(p);
+        var muted = document.createElement('span');
+        muted.className = 'vt-room__muted';
+        muted.hidden = true;
+        muted.textContent = root.dataset.textMutedBadge || '';
+        badges.appendChild(speaking);
+        badges.appendChild(muted);
+        var video = document.createElement('video');
+        video.className = 'vt-room__video';
+        video.autoplay = true;
+        video.setAttribute('playsinline', 'playsinline');
+        video.setAttribute('aria-label', peerName(p));
+        var placeholder = document.createElement('p');
+        placeholder.className = 'vt-room__placeholder';
+        placeholder.textContent = el.remotePlaceholder.textContent;
+        var play = document.createElement('button');
+        play.type = 'button';
+        play.className = 'vt-room__play';
+        play.hidden = true;
+        play.textContent = el.play.textContent;
+        play.addEventListener('click', function () {
+            video.play().then(function () {
+                play.hidden = true;
+            }, function () { /* still blocked */ });
+        });
+        box.appendChild(badges);
+        box.appendChild(video);
+        box.appendChild(placeholder);
+        box.appendChild(play);
+        mainTile.box.parentNode.insertBefore(box, mainTile.box.nextSibling);
+        return { box: box, video: video, placeholder: placeholder, play: play, speaking: speaking, muted: muted, main: false };
+    }
+
+    function releaseTile(link) {
+        var tile = link.tile;
+        tile.video.srcObject = null;
+        if (tile.main) {
+            mainTileOwner = null;
+            tile.placeholder.hidden = false;
+            tile.play.hidden = true;
+        } else if (tile.box.parentNode) {
+            tile.box.parentNode.removeChild(tile.box);
+        }
+        root.classList.toggle('vt-room--three', Object.keys(links).length > 1);
+    }
 
     function onPeerJoined(joined) {
         if (!joined || !joined.id) {
             return;
         }
-        // a (re)joined participant has a fresh connection: start over
-        closePeerConnection();
-        peer = joined;
-        setState('in-room', peerText('peer-joined', peer));
-        createPeerConnection();
-        if (isAdvisor) {
-            chat = pc.createDataChannel('chat', { negotiated: false });
-            bindChat(chat);
-            makeOffer({});
+        // a (re)joined participant has a fresh connection: start over with them
+        closeLink(joined.id);
+        var link = createLink(joined);
+        var othersConnected = Object.keys(links).some(function (id) {
+            return links[id] !== link && links[id].pc.connectionState === 'connected';
+        });
+        if (othersConnected) {
+            el.status.textContent = peerText('peer-joined', joined); // the call goes on; one more joins it
+        } else {
+            setState('in-room', peerText('peer-joined', joined));
+        }
+        if (offersTo(joined)) {
+            link.chat = link.pc.createDataChannel('chat', { negotiated: false });
+            bindChat(link, link.chat);
+            makeOffer(link, {});
         }
     }
 
-    function createPeerConnection() {
-        pc = new RTCPeerConnection({ iceServers: config.iceServers, iceTransportPolicy: config.icePolicy });
-        hook.pc = pc;
+    function createLink(p) {
+        var link = {
+            peer: p, pc: null, chat: null, pending: [], connectionReported: false, tile: tileFor(p),
+            wasConnected: false, recovering: false, lostAt: null, restartTimer: null, enteredAt: hook.timings.admittedAt || performance.now()
+        };
+        links[p.id] = link;
+        root.classList.toggle('vt-room--three', Object.keys(links).length > 1);
+        var own = new RTCPeerConnection({ iceServers: config.iceServers, iceTransportPolicy: config.icePolicy });
+        link.pc = own;
+        updateHook();
         // room-tools.js (screen sharing, quality, safety code, activity) attaches to each new connection
-        root.dispatchEvent(new CustomEvent('videotermin:peerconnection', { detail: pc }));
-        hook.timings.peerConnectionAt = performance.now();
-        hook.timings.firstFrameAt = null;
-        pendingCandidates = [];
-        connectionReported = false;
-        var own = pc;
+        root.dispatchEvent(new CustomEvent('videotermin:peerconnection', { detail: { pc: own, peer: p, tile: link.tile } }));
+        if (isMain(p)) {
+            hook.timings.peerConnectionAt = performance.now();
+            hook.timings.firstFrameAt = null;
+        }
 
         var kinds = { audio: false, video: false };
         if (localStream) {
@@ -423,7 +567,7 @@
                 kinds[track.kind] = true;
             });
         }
-        if (isAdvisor) {
+        if (offersTo(p)) {
             // receive what the other side sends even if we send nothing of that kind
             ['audio', 'video'].forEach(function (kind) {
                 if (!kinds[kind]) {
@@ -433,77 +577,128 @@
         }
 
         own.addEventListener('icecandidate', function (event) {
-            if (own !== pc || !peer) {
+            if (links[p.id] !== link) {
                 return;
             }
-            send({ type: 'candidate', to: peer.id, candidate: event.candidate ? event.candidate.toJSON() : null });
+            send({ type: 'candidate', to: p.id, candidate: event.candidate ? event.candidate.toJSON() : null });
         });
         own.addEventListener('track', function (event) {
-            if (own !== pc) {
+            if (links[p.id] !== link) {
                 return;
             }
+            var video = link.tile.video;
             var stream = event.streams && event.streams[0];
             if (!stream) {
-                stream = el.remoteVideo.srcObject instanceof MediaStream ? el.remoteVideo.srcObject : new MediaStream();
+                stream = video.srcObject instanceof MediaStream ? video.srcObject : new MediaStream();
                 stream.addTrack(event.track);
             }
-            if (el.remoteVideo.srcObject !== stream) {
-                el.remoteVideo.srcObject = stream;
+            if (video.srcObject !== stream) {
+                video.srcObject = stream;
             }
             if (event.track.kind === 'video') {
-                // for the time-to-first-frame benchmark (bench/room): when a remote frame is first shown
+                // for the time-to-first-frame benchmark (bench/room) and the call record
                 var markFirstFrame = function () {
-                    if (!hook.timings.firstFrameAt) {
-                        hook.timings.firstFrameAt = performance.now();
+                    if (!link.firstFrameAt) {
+                        link.firstFrameAt = performance.now();
+                        if (isMain(p) && !hook.timings.firstFrameAt) {
+                            hook.timings.firstFrameAt = link.firstFrameAt;
+                        }
                     }
                 };
-                if (el.remoteVideo.requestVideoFrameCallback) {
-                    el.remoteVideo.requestVideoFrameCallback(markFirstFrame);
+                if (video.requestVideoFrameCallback) {
+                    video.requestVideoFrameCallback(markFirstFrame);
                 } else {
-                    el.remoteVideo.addEventListener('loadeddata', markFirstFrame, { once: true });
+                    video.addEventListener('loadeddata', markFirstFrame, { once: true });
                 }
             }
-            el.remotePlaceholder.hidden = true;
-            var playing = el.remoteVideo.play();
+            link.tile.placeholder.hidden = true;
+            var playing = video.play();
             if (playing && playing.catch) {
                 playing.catch(function () {
-                    el.play.hidden = false; // autoplay with sound was blocked: let the user start it
+                    link.tile.play.hidden = false; // autoplay with sound was blocked: let the user start it
                 });
             }
         });
         own.addEventListener('datachannel', function (event) {
-            if (own === pc && event.channel.label === 'chat') {
-                chat = event.channel;
-                bindChat(chat);
+            if (links[p.id] === link && event.channel.label === 'chat') {
+                link.chat = event.channel;
+                bindChat(link, link.chat);
             }
         });
         own.addEventListener('connectionstatechange', function () {
-            if (own !== pc) {
+            if (links[p.id] !== link) {
                 return;
             }
-            if (own.connectionState === 'connected') {
-                setState('connected', peerText('connected', peer));
-                reportConnection(own);
-            } else if (own.connectionState === 'disconnected') {
-                el.status.textContent = text('connection-lost');
-            } else if (own.connectionState === 'failed') {
-                el.status.textContent = text('connection-lost');
-                if (isAdvisor) {
-                    makeOffer({ iceRestart: true });
-                }
-            }
+            onConnectionState(link);
         });
+        return link;
     }
 
-    function makeOffer(options) {
-        var own = pc;
+    /** How long a lost media connection may try to come back before both sides are told plainly. */
+    var RECOVERY_LIMIT_MS = 30000;
+
+    function onConnectionState(link) {
+        var state = link.pc.connectionState;
+        if (state === 'connected') {
+            var recovered = link.lostAt !== null;
+            link.lostAt = null;
+            clearTimeout(link.restartTimer);
+            link.restartTimer = null;
+            if (link.wasConnected && !recovered) {
+                return;
+            }
+            link.wasConnected = true;
+            setState('connected', connectedText());
+            reportConnection(link, recovered);
+        } else if ((state === 'disconnected' || state === 'failed') && link.wasConnected) {
+            if (link.lostAt === null) {
+                link.lostAt = performance.now();
+                link.connectionReported = false;
+            }
+            if (hook.state !== 'connection-failed') {
+                setState('reconnecting', text('connection-lost'));
+            }
+            if (!link.restartTimer) {
+                // 'disconnected' often heals by itself within seconds; 'failed' (a new network, a dead
+                // relay) needs new candidates at once: the offering side restarts ICE
+                recoverLater(link, state === 'failed' ? 0 : 2500);
+            }
+        }
+    }
+
+    /** Restarts ICE every few seconds until the link is back, or tells both sides plainly after the limit. */
+    function recoverLater(link, delay) {
+        link.restartTimer = setTimeout(function () {
+            link.restartTimer = null;
+            if (links[link.peer.id] !== link || link.pc.connectionState === 'connected') {
+                return;
+            }
+            if (performance.now() - link.lostAt > RECOVERY_LIMIT_MS) {
+                setState('connection-failed', peerText('connection-failed', link.peer));
+                return;
+            }
+            if (offersTo(link.peer)) {
+                hook.iceRestarts = (hook.iceRestarts || 0) + 1;
+                makeOffer(link, { iceRestart: true });
+            }
+            recoverLater(link, 4000);
+        }, delay);
+    }
+
+    function connectedText() {
+        var main = mainLink();
+        return peerText('connected', main ? main.peer : null);
+    }
+
+    function makeOffer(link, options) {
+        var own = link.pc;
         own.createOffer(options)
             .then(function (offer) {
                 return own.setLocalDescription(offer);
             })
             .then(function () {
-                if (own === pc && peer) {
-                    send({ type: 'offer', to: peer.id, sdp: own.localDescription.sdp });
+                if (links[link.peer.id] === link) {
+                    send({ type: 'offer', to: link.peer.id, sdp: own.localDescription.sdp });
                 }
             })
             .catch(function () {
@@ -515,18 +710,18 @@
         if (isAdvisor) {
             return; // the advisor makes the offers; never answer one
         }
-        if (!peer || message.from !== peer.id) {
-            // an offer without peer-joined before it: pair with the sender
-            closePeerConnection();
-            peer = { id: message.from, role: 'ADVISOR', name: '' };
+        var link = links[message.from];
+        if (!link) {
+            // an offer without peer-joined before it: pair with the sender (the advisor, or a guest/citizen)
+            link = createLink({ id: message.from, role: message.from.indexOf('advisor-') === 0 ? 'ADVISOR' : 'GUEST', name: '' });
         }
-        if (!pc) {
-            createPeerConnection();
+        if (offersTo(link.peer)) {
+            return; // we offer to this one: glare, ignore theirs
         }
-        var own = pc;
+        var own = link.pc;
         own.setRemoteDescription({ type: 'offer', sdp: message.sdp })
             .then(function () {
-                return flushCandidates(own);
+                return flushCandidates(link);
             })
             .then(function () {
                 return own.createAnswer();
@@ -535,8 +730,8 @@
                 return own.setLocalDescription(answer);
             })
             .then(function () {
-                if (own === pc && peer) {
-                    send({ type: 'answer', to: peer.id, sdp: own.localDescription.sdp });
+                if (links[link.peer.id] === link) {
+                    send({ type: 'answer', to: link.peer.id, sdp: own.localDescription.sdp });
                 }
             })
             .catch(function () {
@@ -545,13 +740,13 @@
     }
 
     function onAnswer(message) {
-        if (!isAdvisor || !pc || !peer || message.from !== peer.id || pc.signalingState !== 'have-local-offer') {
+        var link = links[message.from];
+        if (!link || !offersTo(link.peer) || link.pc.signalingState !== 'have-local-offer') {
             return;
         }
-        var own = pc;
-        own.setRemoteDescription({ type: 'answer', sdp: message.sdp })
+        link.pc.setRemoteDescription({ type: 'answer', sdp: message.sdp })
             .then(function () {
-                return flushCandidates(own);
+                return flushCandidates(link);
             })
             .catch(function () {
                 el.status.textContent = text('connection-lost');
@@ -559,21 +754,22 @@
     }
 
     function onCandidate(message) {
-        if (!pc || !peer || message.from !== peer.id) {
+        var link = links[message.from];
+        if (!link) {
             return;
         }
-        if (!pc.remoteDescription) {
-            pendingCandidates.push(message.candidate);
+        if (!link.pc.remoteDescription) {
+            link.pending.push(message.candidate);
             return;
         }
-        addCandidate(pc, message.candidate);
+        addCandidate(link.pc, message.candidate);
     }
 
-    function flushCandidates(own) {
-        var queued = pendingCandidates;
-        pendingCandidates = [];
+    function flushCandidates(link) {
+        var queued = link.pending;
+        link.pending = [];
         return Promise.all(queued.map(function (candidate) {
-            return addCandidate(own, candidate);
+            return addCandidate(link.pc, candidate);
         }));
     }
 
@@ -582,12 +778,16 @@
         return own.addIceCandidate(candidate || undefined).catch(function () { });
     }
 
-    /** Tells the server once per connection whether the media path goes through TURN. */
-    function reportConnection(own) {
-        if (connectionReported) {
+    /**
+     * Tells the server once per connection whether the media path goes through TURN, how long the
+     * first frame took, and whether this is a connection that came back (for the call record).
+     */
+    function reportConnection(link, recovered) {
+        if (link.connectionReported) {
             return;
         }
-        connectionReported = true;
+        link.connectionReported = true;
+        var own = link.pc;
         own.getStats().then(function (stats) {
             var pair = null;
             stats.forEach(function (report) {
@@ -603,56 +803,101 @@
                 });
             }
             var local = pair && stats.get(pair.localCandidateId);
-            if (local && own === pc) {
-                send({ type: 'connection', relayed: local.candidateType === 'relay' });
+            if (local && links[link.peer.id] === link) {
+                var message = { type: 'connection', relayed: local.candidateType === 'relay', recovered: !!recovered };
+                if (!recovered) {
+                    reportFirstFrameLater(link, message);
+                } else {
+                    send(message);
+                }
             } else {
-                connectionReported = false;
+                link.connectionReported = false;
             }
         }, function () {
-            connectionReported = false;
+            link.connectionReported = false;
         });
     }
 
+    /** The first remote frame follows the connection by a moment: wait for it (at most 5 s) before reporting. */
+    function reportFirstFrameLater(link, message) {
+        var waited = 0;
+        var timer = setInterval(function () {
+            waited += 250;
+            if (link.firstFrameAt || waited >= 5000 || links[link.peer.id] !== link) {
+                clearInterval(timer);
+                if (link.firstFrameAt) {
+                    message.firstFrameMs = Math.max(0, Math.round(link.firstFrameAt - link.enteredAt));
+                }
+                send(message);
+            }
+        }, 250);
+    }
+
+    // Everyone starts in high quality; only a different start (low from the device test) or a change is reported.
+    hook.sentQuality = 'high';
+    root.addEventListener('videotermin:quality', function (event) {
+        var mode = event.detail;
+        if (mode === 'high' || mode === 'low' || mode === 'audio') {
+            if (hook.sentQuality !== mode && Object.keys(links).length) {
+                hook.sentQuality = mode;
+                send({ type: 'quality', mode: mode });
+            }
+        }
+    });
+
+    // The advisor withdrew a guest's invitation (room-guests.js): take them out of the call too.
+    root.addEventListener('videotermin:remove', function (event) {
+        if (isAdvisor && typeof event.detail === 'string' && event.detail) {
+            send({ type: 'remove', participantId: event.detail });
+        }
+    });
+
+    function closeLink(id) {
+        var link = links[id];
+        if (!link) {
+            return;
+        }
+        delete links[id];
+        clearTimeout(link.restartTimer);
+        if (link.chat) {
+            try {
+                link.chat.close();
+            } catch (e) { /* already closed */ }
+        }
+        try {
+            link.pc.close();
+        } catch (e) { /* already closed */ }
+        releaseTile(link);
+        updateHook();
+        updateChatEnabled();
+    }
+
     function closePeerConnection() {
-        if (chat) {
-            try {
-                chat.close();
-            } catch (e) { /* already closed */ }
-            chat = null;
-        }
-        setChatEnabled(false);
-        if (pc) {
-            try {
-                pc.close();
-            } catch (e) { /* already closed */ }
-        }
-        pc = null;
-        hook.pc = null;
-        peer = null;
-        pendingCandidates = [];
-        el.remoteVideo.srcObject = null;
-        el.remotePlaceholder.hidden = false;
-        el.play.hidden = true;
+        Object.keys(links).forEach(closeLink);
     }
 
     // ------------------------------------------------------------------ chat (peer to peer only)
 
-    function bindChat(channel) {
-        channel.addEventListener('open', function () {
-            if (channel === chat) {
-                setChatEnabled(true);
-            }
-        });
-        channel.addEventListener('close', function () {
-            if (channel === chat) {
-                setChatEnabled(false);
-            }
-        });
+    function bindChat(link, channel) {
+        channel.addEventListener('open', updateChatEnabled);
+        channel.addEventListener('close', updateChatEnabled);
         channel.addEventListener('message', function (event) {
             if (typeof event.data === 'string') {
-                showChat('peer', event.data.slice(0, MAX_CHAT_LENGTH));
+                showChat('peer', event.data.slice(0, MAX_CHAT_LENGTH), link.peer);
             }
         });
+    }
+
+    function openChats() {
+        return Object.keys(links).map(function (id) {
+            return links[id].chat;
+        }).filter(function (channel) {
+            return channel && channel.readyState === 'open';
+        });
+    }
+
+    function updateChatEnabled() {
+        setChatEnabled(openChats().length > 0);
     }
 
     function setChatEnabled(enabled) {
@@ -661,8 +906,8 @@
         el.chatHint.textContent = enabled ? text('chat-ready') : text('chat-unavailable');
     }
 
-    function showChat(from, message) {
-        var entry = { from: from, name: from === 'self' ? text('you') : peerName(peer), text: message, at: new Date().toISOString() };
+    function showChat(from, message, sender) {
+        var entry = { from: from, name: from === 'self' ? text('you') : peerName(sender), text: message, at: new Date().toISOString() };
         hook.chatMessages.push(entry);
         var line = document.createElement('p');
         line.className = 'vt-room__chat-line vt-room__chat-line--' + from;
@@ -677,10 +922,13 @@
     el.chatForm.addEventListener('submit', function (event) {
         event.preventDefault();
         var message = el.chatInput.value.trim().slice(0, MAX_CHAT_LENGTH);
-        if (!message || !chat || chat.readyState !== 'open') {
+        var channels = openChats();
+        if (!message || channels.length === 0) {
             return;
         }
-        chat.send(message);
+        channels.forEach(function (channel) {
+            channel.send(message);
+        });
         showChat('self', message);
         el.chatInput.value = '';
         el.chatInput.focus();

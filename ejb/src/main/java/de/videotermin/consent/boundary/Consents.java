@@ -41,22 +41,15 @@ public class Consents {
 
     /** Records consent to exactly the text version the citizen was shown. */
     public ConsentRecord give(UUID appointmentId, long consentTextId, String channel) {
-        ConsentText text = em.find(ConsentText.class, consentTextId);
-        if (text == null) {
-            throw new IllegalArgumentException("unknown consent text");
-        }
-        ConsentRecord record = new ConsentRecord(appointmentId, text, clock.instant(), channel);
+        ConsentRecord record = new ConsentRecord(appointmentId, text(consentTextId), clock.instant(), channel);
         em.persist(record);
         return record;
     }
 
     /** Records that the citizen declined a video consultation on the text shown. */
     public ConsentRecord decline(UUID appointmentId, long consentTextId, String channel) {
-        ConsentText text = em.find(ConsentText.class, consentTextId);
-        if (text == null) {
-            throw new IllegalArgumentException("unknown consent text");
-        }
-        ConsentRecord record = new ConsentRecord(appointmentId, text, clock.instant(), channel, ConsentRecord.Decision.DECLINED);
+        ConsentRecord record = new ConsentRecord(appointmentId, text(consentTextId), clock.instant(), channel,
+                ConsentRecord.Decision.DECLINED);
         em.persist(record);
         return record;
     }
@@ -72,12 +65,45 @@ public class Consents {
         return valid.size();
     }
 
-    /** The ledger of one appointment, newest first. */
+    /** Records a guest's consent (an interpreter, a relative) to exactly the text version shown. */
+    public ConsentRecord giveAsGuest(UUID appointmentId, UUID guestId, long consentTextId, String channel) {
+        ConsentRecord record = ConsentRecord.forGuest(appointmentId, guestId, text(consentTextId), clock.instant(), channel);
+        em.persist(record);
+        return record;
+    }
+
+    public boolean hasValidGuestConsent(UUID guestId) {
+        return guestLedger(guestId).stream().anyMatch(ConsentRecord::isValid);
+    }
+
+    /** Withdraws the guest's consent; the consultation itself goes on. */
+    public int withdrawAsGuest(UUID guestId) {
+        List<ConsentRecord> valid = guestLedger(guestId).stream().filter(ConsentRecord::isValid).toList();
+        valid.forEach(r -> r.withdraw(clock.instant()));
+        return valid.size();
+    }
+
+    public List<ConsentRecord> guestLedger(UUID guestId) {
+        return em.createNamedQuery(ConsentRecord.FOR_GUEST, ConsentRecord.class)
+                .setParameter("guestId", guestId)
+                .getResultList();
+    }
+
+    /** The citizen's ledger of one appointment, newest first. */
     @Audited("consent.evidence.viewed")
     public List<ConsentRecord> ledger(UUID appointmentId) {
         return em.createNamedQuery(ConsentRecord.FOR_APPOINTMENT, ConsentRecord.class)
                 .setParameter("appointmentId", appointmentId)
                 .getResultList();
+    }
+
+    /** Exactly the text version the person was shown. */
+    private ConsentText text(long consentTextId) {
+        ConsentText text = em.find(ConsentText.class, consentTextId);
+        if (text == null) {
+            throw new IllegalArgumentException("unknown consent text");
+        }
+        return text;
     }
 
     private Optional<ConsentText> latest(String language, String legalArea) {

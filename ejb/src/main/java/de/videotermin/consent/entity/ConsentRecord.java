@@ -17,10 +17,14 @@ import java.util.UUID;
 @Entity
 @Table(name = "consent_record")
 @NamedQuery(name = ConsentRecord.FOR_APPOINTMENT,
-        query = "select r from ConsentRecord r join fetch r.text where r.appointmentId = :appointmentId order by r.givenAt desc")
+        query = "select r from ConsentRecord r join fetch r.text where r.appointmentId = :appointmentId and r.guestId is null order by r.givenAt desc")
+@NamedQuery(name = ConsentRecord.FOR_GUEST,
+        query = "select r from ConsentRecord r join fetch r.text where r.guestId = :guestId order by r.givenAt desc")
 public class ConsentRecord {
 
+    /** The citizen's ledger of an appointment (guests' consents are theirs, see {@link #FOR_GUEST}). */
     public static final String FOR_APPOINTMENT = "ConsentRecord.forAppointment";
+    public static final String FOR_GUEST = "ConsentRecord.forGuest";
 
     @Id
     private UUID id;
@@ -37,6 +41,10 @@ public class ConsentRecord {
 
     @Column(nullable = false, updatable = false)
     private String channel;
+
+    /** Set when the consent is a guest's (an interpreter, a relative): it covers only their part. */
+    @Column(name = "guest_id", updatable = false)
+    private UUID guestId;
 
     @Column(name = "withdrawn_at")
     private Instant withdrawnAt;
@@ -64,6 +72,13 @@ public class ConsentRecord {
         this.channel = Objects.requireNonNull(channel);
     }
 
+    /** A guest's consent to take part in the appointment's call. */
+    public static ConsentRecord forGuest(UUID appointmentId, UUID guestId, ConsentText text, Instant givenAt, String channel) {
+        ConsentRecord record = new ConsentRecord(appointmentId, text, givenAt, channel);
+        record.guestId = Objects.requireNonNull(guestId);
+        return record;
+    }
+
     public boolean isValid() {
         return decision == Decision.GIVEN && withdrawnAt == null;
     }
@@ -76,6 +91,7 @@ public class ConsentRecord {
 
     public UUID getId() { return id; }
     public UUID getAppointmentId() { return appointmentId; }
+    public UUID getGuestId() { return guestId; }
     public ConsentText getText() { return text; }
     public Instant getGivenAt() { return givenAt; }
     public String getChannel() { return channel; }

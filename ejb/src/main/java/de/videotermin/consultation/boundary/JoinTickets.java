@@ -7,6 +7,7 @@ import de.videotermin.consent.boundary.ConsentRequiredException;
 import de.videotermin.consent.boundary.Consents;
 import de.videotermin.consultation.control.EntryWindow;
 import de.videotermin.consultation.control.TurnCredentials;
+import de.videotermin.consultation.entity.GuestInvitation;
 import de.videotermin.consultation.ticket.JoinTicket;
 import de.videotermin.consultation.ticket.Role;
 import de.videotermin.consultation.ticket.TicketSigner;
@@ -33,6 +34,9 @@ public class JoinTickets {
 
     @Inject
     Consents consents;
+
+    @Inject
+    Guests guests;
 
     @Inject
     @ConfigProperty(name = "videotermin.ticket.secret")
@@ -86,6 +90,23 @@ public class JoinTickets {
             throw new ConsentRequiredException();
         }
         return access(appointment, Role.CITIZEN, "citizen", appointment.getCitizenName());
+    }
+
+    /**
+     * A ticket for an invited guest: only while the invitation stands, the room is open, and the
+     * guest's own consent is in the ledger. The guest waits for admission like the citizen.
+     */
+    public RoomAccess forGuest(String guestToken) {
+        GuestInvitation guest = guests.byLinkToken(guestToken);
+        Appointment appointment = guests.appointmentOf(guest);
+        EntryWindow.State state = entryState(appointment);
+        if (state != EntryWindow.State.OPEN) {
+            throw new RoomNotOpenException(state);
+        }
+        if (!consents.hasValidGuestConsent(guest.getId())) {
+            throw new ConsentRequiredException();
+        }
+        return access(appointment, Role.GUEST, guest.getParticipantId(), guest.getDisplayName());
     }
 
     /** Whether the citizen's link opens the room now. */

@@ -43,6 +43,23 @@ public class CallRecord {
     @Column(name = "connection_type")
     private String connectionType;
 
+    /** How often a participant's connection came back during the call (reconnect, reload, ICE restart). */
+    @Column(nullable = false)
+    private int reconnects;
+
+    @Column(name = "quality_changes", nullable = false)
+    private int qualityChanges;
+
+    @Column(name = "low_quality_used", nullable = false)
+    private boolean lowQualityUsed;
+
+    @Column(name = "audio_only_used", nullable = false)
+    private boolean audioOnlyUsed;
+
+    /** Milliseconds from entering the room to the first remote video frame (the earliest report). */
+    @Column(name = "first_frame_ms")
+    private Integer firstFrameMs;
+
     protected CallRecord() {
     }
 
@@ -60,6 +77,27 @@ public class CallRecord {
         }
     }
 
+    public void reconnected() {
+        reconnects++;
+    }
+
+    /** @param mode {@code high}, {@code low} or {@code audio} */
+    public void qualityChanged(String mode) {
+        qualityChanges++;
+        lowQualityUsed |= "low".equals(mode);
+        audioOnlyUsed |= "audio".equals(mode);
+    }
+
+    public void firstFrame(int milliseconds) {
+        if (milliseconds >= 0 && (firstFrameMs == null || milliseconds < firstFrameMs)) {
+            firstFrameMs = milliseconds;
+        }
+    }
+
+    public boolean isEnded() {
+        return endedAt != null;
+    }
+
     public void end(Instant at) {
         if (endedAt == null) {
             Instant end = at.truncatedTo(ChronoUnit.MILLIS);
@@ -74,4 +112,9 @@ public class CallRecord {
     public Instant getEndedAt() { return endedAt; }
     public Integer getDurationSeconds() { return durationSeconds; }
     public String getConnectionType() { return connectionType; }
+    public int getReconnects() { return reconnects; }
+    public int getQualityChanges() { return qualityChanges; }
+    public boolean isLowQualityUsed() { return lowQualityUsed; }
+    public boolean isAudioOnlyUsed() { return audioOnlyUsed; }
+    public Integer getFirstFrameMs() { return firstFrameMs; }
 }

@@ -77,6 +77,12 @@ public class Retention {
                         + "and appointment_id in (select id from appointment where citizen_name = ?1)")
                 .setParameter(1, ERASED)
                 .executeUpdate();
+        // Guests (interpreters, relatives) of those appointments: their name goes too, and their link closes.
+        em.createNativeQuery("update guest_invitation set display_name = ?1, revoked_at = coalesce(revoked_at, ?2) "
+                        + "where display_name <> ?1 and appointment_id in (select id from appointment where citizen_name = ?1)")
+                .setParameter(1, ERASED)
+                .setParameter(2, at)
+                .executeUpdate();
         int calls = em.createNativeQuery("delete from call_record where started_at + make_interval(days => ?1) < ?2")
                 .setParameter(1, (int) policy.callMetadata().toDays())
                 .setParameter(2, at)

@@ -8,10 +8,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The citizen's personal link {@code /t/<token>}: a short, readable URL that forwards to the
- * appointment page. The token is only checked there (one place that rate-limits and hashes).
+ * The personal links: {@code /t/<token>} for the citizen, {@code /g/<token>} for a guest the advisor
+ * invited (an interpreter, a relative). Short, readable URLs that forward to the citizen's appointment
+ * page or the guest's invitation page. The token is only checked there (one place that rate-limits
+ * and hashes).
  */
-@WebServlet("/t/*")
+@WebServlet({"/t/*", "/g/*"})
 public class CitizenLinkServlet extends HttpServlet {
 
     @Override
@@ -23,6 +25,7 @@ public class CitizenLinkServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             token = "";
         }
-        request.getRequestDispatcher("/citizen/appointment.xhtml?t=" + token).forward(request, response);
+        String page = "/g".equals(request.getServletPath()) ? "/guest/join.xhtml?g=" : "/citizen/appointment.xhtml?t=";
+        request.getRequestDispatcher(page + token).forward(request, response);
     }
 }

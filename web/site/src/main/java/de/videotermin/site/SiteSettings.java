@@ -28,6 +28,11 @@ public class SiteSettings {
         return stripSlash(baseUrl) + "/t/" + linkToken;
     }
 
+    /** The personal link of an invited guest (an interpreter, a relative) for a link token. */
+    public String guestLink(String linkToken) {
+        return stripSlash(baseUrl) + "/g/" + linkToken;
+    }
+
     /** The signalling URL of a room, on the host the browser used to reach us. */
     public String signallingUrl(HttpServletRequest request, String roomId) {
         String scheme = request.isSecure() ? "wss" : "ws";

@@ -40,6 +40,14 @@ public class AdvisorRoomView {
     @Inject
     de.videotermin.consent.boundary.Consents consents;
 
+    @Inject
+    de.videotermin.consultation.boundary.Guests guests;
+
+    private String roomId;
+    private String guestId = "";
+    private String guestParticipantId = "";
+    private String guestName = "";
+    private String guestKind = "";
     private String consentSummary;
     private DeviceCheck deviceCheck;
     private String deviceCheckedAt;
@@ -69,6 +77,13 @@ public class AdvisorRoomView {
                 deviceCheckedAt = site.formatDateTime(check.getCheckedAt(), context.getViewRoot().getLocale());
             });
             startsAt = site.formatDateTime(appointment.getStartsAt(), context.getViewRoot().getLocale());
+            this.roomId = roomId;
+            guests.current(roomId, staff.advisorIdentity()).ifPresent(guest -> {
+                guestId = guest.getId().toString();
+                guestParticipantId = guest.getParticipantId();
+                guestName = guest.getDisplayName();
+                guestKind = guest.getKind().name();
+            });
             HttpServletRequest request = (HttpServletRequest) context.getExternalContext().getRequest();
             page = RoomPage.of(tickets.forAdvisor(roomId, staff.advisorIdentity()),
                     site.signallingUrl(request, roomId), params.get("ice"),
@@ -79,6 +94,11 @@ public class AdvisorRoomView {
     }
 
     public boolean isFound() { return page != null; }
+    public String getRoomId() { return roomId; }
+    public String getGuestId() { return guestId; }
+    public String getGuestParticipantId() { return guestParticipantId; }
+    public String getGuestName() { return guestName; }
+    public String getGuestKind() { return guestKind; }
     public DeviceCheck getDeviceCheck() { return deviceCheck; }
     public String getConsentSummary() { return consentSummary; }
     public String getDeviceCheckedAt() { return deviceCheckedAt; }

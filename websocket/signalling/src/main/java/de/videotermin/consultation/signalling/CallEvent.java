@@ -11,8 +11,21 @@ public sealed interface CallEvent {
     record Started(Instant at) implements CallEvent {
     }
 
-    /** A participant reported the selected candidate pair. */
-    record Connected(boolean relayed, Instant at) implements CallEvent {
+    /**
+     * A participant reported the selected candidate pair.
+     *
+     * @param firstFrameMs time from entering the room to the first remote frame, or {@code null}
+     * @param recovered    the connection came back after it had been lost
+     */
+    record Connected(boolean relayed, Integer firstFrameMs, boolean recovered, Instant at) implements CallEvent {
+    }
+
+    /** A participant changed the picture quality it sends ({@code high}, {@code low}, {@code audio}). */
+    record QualityChanged(String mode, Instant at) implements CallEvent {
+    }
+
+    /** An admitted participant came back into a running call (dropped connection, reload, new network). */
+    record Reconnected(Instant at) implements CallEvent {
     }
 
     /** Ended by the advisor, or the room became empty after the call had started. */

@@ -65,6 +65,16 @@ public class CallRecorder {
                     target.get().callStarted(roomId, started.at());
                 } else if (event instanceof CallEvent.Connected connected) {
                     target.get().connectionEstablished(roomId, connected.relayed(), connected.at());
+                    if (connected.firstFrameMs() != null) {
+                        target.get().firstFrame(roomId, connected.firstFrameMs(), connected.at());
+                    }
+                    if (connected.recovered()) {
+                        target.get().reconnected(roomId, connected.at());
+                    }
+                } else if (event instanceof CallEvent.QualityChanged quality) {
+                    target.get().qualityChanged(roomId, quality.mode(), quality.at());
+                } else if (event instanceof CallEvent.Reconnected reconnected) {
+                    target.get().reconnected(roomId, reconnected.at());
                 } else if (event instanceof CallEvent.Ended ended) {
                     target.get().callEnded(roomId, ended.at());
                 }

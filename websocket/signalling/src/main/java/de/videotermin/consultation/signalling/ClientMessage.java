@@ -38,6 +38,13 @@ public sealed interface ClientMessage {
     record Admit(String participantId) implements ClientMessage {
     }
 
+    /**
+     * The advisor takes a participant (usually an invited guest) out of the room: their connection is
+     * closed, their admission forgotten, and they cannot come back into this room.
+     */
+    record Remove(String participantId) implements ClientMessage {
+    }
+
     /** The advisor ends the consultation for everyone. */
     record End() implements ClientMessage {
     }
@@ -53,8 +60,21 @@ public sealed interface ClientMessage {
     record Withdraw() implements ClientMessage {
     }
 
-    /** Which kind of ICE candidate pair the sender's browser selected: relayed through TURN or direct. */
-    record ConnectionReport(boolean relayed) implements ClientMessage {
+    /**
+     * Which kind of ICE candidate pair the sender's browser selected: relayed through TURN or direct.
+     *
+     * @param firstFrameMs milliseconds from entering the room to the first remote video frame, if known
+     * @param recovered    whether this connection came back after it was lost (an ICE restart or a
+     *                     reconnect of the signalling connection), for the call record's reconnect count
+     */
+    record ConnectionReport(boolean relayed, Integer firstFrameMs, boolean recovered) implements ClientMessage {
+        public ConnectionReport(boolean relayed) {
+            this(relayed, null, false);
+        }
+    }
+
+    /** The picture quality the sender now sends: {@code high}, {@code low} or {@code audio} (audio only). */
+    record QualityReport(String mode) implements ClientMessage {
     }
 
     record Ping() implements ClientMessage {

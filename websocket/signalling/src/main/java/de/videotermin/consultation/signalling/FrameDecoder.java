@@ -21,6 +21,8 @@ public final class FrameDecoder {
     /** Upper bound for ids; real ones are short opaque tokens. */
     static final int MAX_ID_LENGTH = 256;
 
+    static final java.util.Set<String> QUALITY_MODES = java.util.Set.of("high", "low", "audio");
+
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private FrameDecoder() {
@@ -37,10 +39,13 @@ public final class FrameDecoder {
             case "answer" -> new ClientMessage.Answer(requiredString(json, "sdp"), optionalId(json, "to"));
             case "candidate" -> new ClientMessage.Candidate(candidate(json), optionalId(json, "to"));
             case "admit" -> new ClientMessage.Admit(requiredId(json, "participantId"));
+            case "remove" -> new ClientMessage.Remove(requiredId(json, "participantId"));
             case "end" -> new ClientMessage.End();
             case "leave" -> new ClientMessage.Leave();
             case "withdraw" -> new ClientMessage.Withdraw();
-            case "connection" -> new ClientMessage.ConnectionReport(requiredBoolean(json, "relayed"));
+            case "connection" -> new ClientMessage.ConnectionReport(requiredBoolean(json, "relayed"),
+                    optionalMillis(json, "firstFrameMs"), optionalBoolean(json, "recovered"));
+            case "quality" -> new ClientMessage.QualityReport(qualityMode(json));
             case "ping" -> new ClientMessage.Ping();
             default -> throw BadFrameException.unknownType();
         };
@@ -96,6 +101,31 @@ public final class FrameDecoder {
             return false;
         }
         throw BadFrameException.invalid("'" + name + "' must be a boolean");
+    }
+
+    private static boolean optionalBoolean(JsonObject json, String name) {
+        return !isNull(json.get(name)) && requiredBoolean(json, name);
+    }
+
+    /** A duration in milliseconds up to ten minutes (longer is not a first frame, it is a failure). */
+    private static Integer optionalMillis(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        if (isNull(value)) {
+            return null;
+        }
+        if (value instanceof JsonNumber number && number.isIntegral()
+                && number.longValue() >= 0 && number.longValue() <= 600_000) {
+            return number.intValue();
+        }
+        throw BadFrameException.invalid("'" + name + "' must be milliseconds between 0 and 600000");
+    }
+
+    private static String qualityMode(JsonObject json) {
+        String mode = requiredString(json, "mode");
+        if (!QUALITY_MODES.contains(mode)) {
+            throw BadFrameException.invalid("'mode' must be one of high, low, audio");
+        }
+        return mode;
     }
 
     private static IceCandidate candidate(JsonObject json) {

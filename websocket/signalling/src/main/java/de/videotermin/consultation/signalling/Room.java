@@ -30,6 +30,11 @@ final class Room {
      * dropped (or who reloaded) comes back without waiting again; forgotten when the citizen leaves.
      */
     private final Set<String> admittedCitizens = new HashSet<>();
+    /**
+     * Participants the advisor removed: turned away if they come back with a ticket that is still
+     * valid (the site no longer issues them new ones once the advisor revoked their link).
+     */
+    private final Set<String> removed = new HashSet<>();
     private boolean callStarted;
     /** Set once the advisor ended the consultation; the room then stays as a tombstone that turns citizens away. */
     private Instant endedAt;
@@ -72,6 +77,11 @@ final class Room {
             }
             endedAt = null; // an advisor coming back opens the room again
         }
+        if (removed.contains(peer.id())) {
+            out.send(peer, ServerMessage.Ended.REMOVED);
+            out.close(peer, NORMAL_CLOSURE, "removed");
+            return;
+        }
         Member existing = members.get(peer.id());
         if (existing != null && existing.peer.role() != peer.role()) {
             out.send(peer, ServerMessage.Error.notAllowed("participant id in use"));
@@ -79,6 +89,9 @@ final class Room {
             return;
         }
         boolean advisorWasPresent = advisorPresent();
+        // Back in a running call: a dropped connection, a reload, a new network. Counted in the call record.
+        boolean returning = callStarted && (existing != null || peer.role().mayModerate()
+                || rememberedAdmission || admittedCitizens.contains(peer.id()));
         Member member;
         if (existing != null) {
             // a reload: the newer connection wins
@@ -92,6 +105,9 @@ final class Room {
             admittedCitizens.add(peer.id());
         }
         boolean admitted = isAdmitted(peer);
+        if (returning && admitted) {
+            out.record(new CallEvent.Reconnected(now));
+        }
         out.send(peer, new ServerMessage.Welcome(peer.info(), admitted));
         if (peer.role().mayModerate()) {
             out.send(peer, lobby());
@@ -144,11 +160,19 @@ final class Room {
             relay(sender, negotiation, now, out);
         } else if (message instanceof ClientMessage.ConnectionReport report) {
             if (requireAdmitted(sender, now, out)) {
-                out.record(new CallEvent.Connected(report.relayed(), now));
+                out.record(new CallEvent.Connected(report.relayed(), report.firstFrameMs(), report.recovered(), now));
+            }
+        } else if (message instanceof ClientMessage.QualityReport quality) {
+            if (requireAdmitted(sender, now, out)) {
+                out.record(new CallEvent.QualityChanged(quality.mode(), now));
             }
         } else if (message instanceof ClientMessage.Admit admit) {
             if (requireAdvisor(sender, now, out)) {
                 admit(from, admit.participantId(), now, out);
+            }
+        } else if (message instanceof ClientMessage.Remove remove) {
+            if (requireAdvisor(sender, now, out)) {
+                removeParticipant(from, remove.participantId(), now, out);
             }
         } else if (message instanceof ClientMessage.End) {
             if (requireAdvisor(sender, now, out)) {
@@ -157,6 +181,11 @@ final class Room {
         } else if (message instanceof ClientMessage.Withdraw) {
             if (sender.peer.role().mayModerate()) {
                 expel(sender.peer, ServerMessage.Error.notAllowed("only the citizen can withdraw consent"), POLICY_VIOLATION, now, out);
+            } else if (sender.peer.role() == Role.GUEST) {
+                // a guest's consent covers only their own part: they leave, the consultation goes on
+                remove(sender, true, now, out);
+                out.send(sender.peer, ServerMessage.Ended.CONSENT_WITHDRAWN);
+                out.close(sender.peer, NORMAL_CLOSURE, "withdrawn");
             } else {
                 end(ServerMessage.Ended.CONSENT_WITHDRAWN, now, out);
             }
@@ -214,6 +243,26 @@ final class Room {
         out.send(citizen.peer, new ServerMessage.Admitted());
         sendLobby(out);
         pairUp(citizen, now, out);
+    }
+
+    /**
+     * Takes a participant out: told why and disconnected if present, admission forgotten, and turned
+     * away from now on. The advisor learns the result from the lobby and {@code peer-left}.
+     */
+    private void removeParticipant(Peer advisor, String participantId, Instant now, Outcome out) {
+        Member target = members.get(participantId);
+        if (target != null && target.peer.role().mayModerate()) {
+            out.send(advisor, ServerMessage.Error.notAllowed("an advisor cannot be removed"));
+            return;
+        }
+        removed.add(participantId);
+        if (target != null) {
+            remove(target, true, now, out); // tells the others while it still counts as admitted
+            out.send(target.peer, ServerMessage.Ended.REMOVED);
+            out.close(target.peer, NORMAL_CLOSURE, "removed");
+        } else if (admittedCitizens.remove(participantId)) {
+            out.admissions.put(participantId, Boolean.FALSE);
+        }
     }
 
     private void end(ServerMessage.Ended why, Instant now, Outcome out) {
@@ -307,7 +356,7 @@ final class Room {
 
     private ServerMessage.Lobby lobby() {
         return new ServerMessage.Lobby(waitingCitizens().stream()
-                .map(m -> new ServerMessage.WaitingCitizen(m.peer.id(), m.peer.name(), m.since)).toList());
+                .map(m -> new ServerMessage.WaitingCitizen(m.peer.id(), m.peer.role(), m.peer.name(), m.since)).toList());
     }
 
     private void sendLobby(Outcome out) {

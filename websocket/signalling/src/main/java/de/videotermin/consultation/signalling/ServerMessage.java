@@ -30,8 +30,8 @@ public sealed interface ServerMessage {
         }
     }
 
-    /** One citizen in the waiting room. */
-    record WaitingCitizen(String id, String name, Instant since) {
+    /** One citizen (or invited guest) in the waiting room. */
+    record WaitingCitizen(String id, Role role, String name, Instant since) {
     }
 
     record Welcome(PeerInfo self, boolean admitted) implements ServerMessage {
@@ -67,7 +67,7 @@ public sealed interface ServerMessage {
         public JsonObject toJson() {
             JsonArrayBuilder list = JSON.createArrayBuilder();
             for (WaitingCitizen citizen : waiting) {
-                list.add(JSON.createObjectBuilder().add("id", citizen.id()).add("name", citizen.name())
+                list.add(JSON.createObjectBuilder().add("id", citizen.id()).add("role", citizen.role().name()).add("name", citizen.name())
                         .add("since", citizen.since().toString()));
             }
             return typed(type()).add("waiting", list).build();
@@ -191,6 +191,8 @@ public sealed interface ServerMessage {
     record Ended(String reason) implements ServerMessage {
         static final Ended BY_ADVISOR = new Ended("ended-by-advisor");
         static final Ended CONSENT_WITHDRAWN = new Ended("consent-withdrawn");
+        /** Sent only to a participant the advisor removed. */
+        static final Ended REMOVED = new Ended("removed-by-advisor");
 
         public String type() {
             return "ended";

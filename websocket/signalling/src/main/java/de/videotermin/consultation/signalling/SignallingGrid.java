@@ -300,16 +300,22 @@ public class SignallingGrid {
         }
         for (CallEvent event : events) {
             String kind;
-            String relayed = "";
+            String detail = "";
             if (event instanceof CallEvent.Started) {
                 kind = "started";
             } else if (event instanceof CallEvent.Connected connected) {
                 kind = "connected";
-                relayed = Boolean.toString(connected.relayed());
+                detail = connected.relayed() + ";" + (connected.firstFrameMs() == null ? "" : connected.firstFrameMs())
+                        + ";" + connected.recovered();
+            } else if (event instanceof CallEvent.QualityChanged quality) {
+                kind = "quality";
+                detail = quality.mode();
+            } else if (event instanceof CallEvent.Reconnected) {
+                kind = "reconnected";
             } else {
                 kind = "ended";
             }
-            publish(target, join('E', roomId, kind, Long.toString(event.at().toEpochMilli()), relayed));
+            publish(target, join('E', roomId, kind, Long.toString(event.at().toEpochMilli()), detail));
         }
     }
 
@@ -392,7 +398,14 @@ public class SignallingGrid {
                     Instant at = Instant.ofEpochMilli(Long.parseLong(f[3]));
                     CallEvent event = switch (f[2]) {
                         case "started" -> new CallEvent.Started(at);
-                        case "connected" -> new CallEvent.Connected(Boolean.parseBoolean(f[4]), at);
+                        case "connected" -> {
+                            String[] d = f[4].split(";", -1);
+                            yield new CallEvent.Connected(Boolean.parseBoolean(d[0]),
+                                    d.length > 1 && !d[1].isEmpty() ? Integer.valueOf(d[1]) : null,
+                                    d.length > 2 && Boolean.parseBoolean(d[2]), at);
+                        }
+                        case "quality" -> new CallEvent.QualityChanged(f[4], at);
+                        case "reconnected" -> new CallEvent.Reconnected(at);
                         default -> new CallEvent.Ended(at);
                     };
                     recorder.record(f[1], List.of(event));

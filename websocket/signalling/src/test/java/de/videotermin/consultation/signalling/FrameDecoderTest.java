@@ -60,6 +60,30 @@ class FrameDecoderTest {
                 .isEqualTo(new ClientMessage.ConnectionReport(true));
         assertThat(FrameDecoder.decode("{\"type\":\"connection\",\"relayed\":false}"))
                 .isEqualTo(new ClientMessage.ConnectionReport(false));
+        assertThat(FrameDecoder.decode("{\"type\":\"connection\",\"relayed\":false,\"firstFrameMs\":734,\"recovered\":true}"))
+                .isEqualTo(new ClientMessage.ConnectionReport(false, 734, true));
+    }
+
+    @Test
+    void decodesRemoveAndQuality() {
+        assertThat(FrameDecoder.decode("{\"type\":\"remove\",\"participantId\":\"guest-1\"}"))
+                .isEqualTo(new ClientMessage.Remove("guest-1"));
+        assertThat(FrameDecoder.decode("{\"type\":\"quality\",\"mode\":\"audio\"}"))
+                .isEqualTo(new ClientMessage.QualityReport("audio"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"type\":\"quality\",\"mode\":\"ultra\"}",
+        "{\"type\":\"quality\"}",
+        "{\"type\":\"remove\"}",
+        "{\"type\":\"connection\",\"relayed\":true,\"firstFrameMs\":-1}",
+        "{\"type\":\"connection\",\"relayed\":true,\"firstFrameMs\":\"fast\"}",
+        "{\"type\":\"connection\",\"relayed\":true,\"recovered\":\"yes\"}"
+    })
+    void rejectsBadReportsAsRecoverableErrors(String frame) {
+        BadFrameException e = catchThrowableOfType(BadFrameException.class, () -> FrameDecoder.decode(frame));
+        assertThat(e.fatal()).isFalse();
     }
 
     @ParameterizedTest

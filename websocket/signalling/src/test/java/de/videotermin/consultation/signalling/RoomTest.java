@@ -2,6 +2,7 @@ package de.videotermin.consultation.signalling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.videotermin.consultation.ticket.Role;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class RoomTest {
         assertThat(citizen.last(ServerMessage.Welcome.class).admitted()).isFalse();
         assertThat(citizen.last(ServerMessage.Waiting.class).advisorPresent()).isTrue();
         assertThat(advisor.last(ServerMessage.Lobby.class).waiting())
-                .containsExactly(new ServerMessage.WaitingCitizen("c1", "citizen", T0.plusSeconds(5)));
+                .containsExactly(new ServerMessage.WaitingCitizen("c1", Role.CITIZEN, "citizen", T0.plusSeconds(5)));
         assertThat(out.touched()).contains(advisor, citizen);
         assertThat(out.events()).isEmpty();
     }
@@ -307,7 +308,8 @@ class RoomTest {
         assertThat(back.types()).containsExactly("welcome", "peer-joined");
         assertThat(back.last(ServerMessage.Welcome.class).admitted()).isTrue();
         assertThat(advisor.received).containsExactly(new ServerMessage.PeerJoined(back.info()));
-        assertThat(out.events()).isEmpty(); // the call started already
+        assertThat(out.events()).as("the call started already; coming back counts as a reconnect")
+                .containsExactly(new CallEvent.Reconnected(T0));
     }
 
     @Test
@@ -336,7 +338,7 @@ class RoomTest {
         FakePeer reloaded = FakePeer.citizen("c1");
         room.join(reloaded, T0.plusSeconds(10), step());
         assertThat(advisor.last(ServerMessage.Lobby.class).waiting())
-                .containsExactly(new ServerMessage.WaitingCitizen("c1", "citizen", T0));
+                .containsExactly(new ServerMessage.WaitingCitizen("c1", Role.CITIZEN, "citizen", T0));
     }
 
     @Test
@@ -361,7 +363,7 @@ class RoomTest {
     void connectionReportIsRecorded() {
         joinBothAndAdmit();
         room.receive(citizen, new ClientMessage.ConnectionReport(true), T0, step());
-        assertThat(out.events()).containsExactly(new CallEvent.Connected(true, T0));
+        assertThat(out.events()).containsExactly(new CallEvent.Connected(true, null, false, T0));
     }
 
     @Test
@@ -371,5 +373,113 @@ class RoomTest {
         assertThat(citizen.types()).containsExactly("error");
         assertThat(citizen.closeCode).isEqualTo(1003);
         assertThat(advisor.received).containsExactly(new ServerMessage.PeerLeft("c1"));
+    }
+
+    // ------------------------------------------------------------------ a third participant
+
+    private FakePeer guestInTheCall() {
+        joinBothAndAdmit();
+        FakePeer guest = new FakePeer("guest-1", Role.GUEST, "Interpreter Maria");
+        room.join(guest, T0, step());
+        room.receive(advisor, new ClientMessage.Admit("guest-1"), T0, step());
+        advisor.forget();
+        citizen.forget();
+        guest.forget();
+        return guest;
+    }
+
+    @Test
+    void guestWaitsInTheLobbyWithRoleAndName() {
+        joinBothAndAdmit();
+        FakePeer guest = new FakePeer("guest-1", Role.GUEST, "Interpreter Maria");
+        room.join(guest, T0.plusSeconds(3), step());
+        assertThat(guest.last(ServerMessage.Welcome.class).admitted()).isFalse();
+        assertThat(advisor.last(ServerMessage.Lobby.class).waiting())
+                .containsExactly(new ServerMessage.WaitingCitizen("guest-1", Role.GUEST, "Interpreter Maria", T0.plusSeconds(3)));
+        assertThat(citizen.types()).doesNotContain("peer-joined");
+    }
+
+    @Test
+    void admittedGuestIsPairedWithEveryoneForAMesh() {
+        joinBothAndAdmit();
+        FakePeer guest = new FakePeer("guest-1", Role.GUEST, "Interpreter Maria");
+        room.join(guest, T0, step());
+        advisor.forget();
+        room.receive(advisor, new ClientMessage.Admit("guest-1"), T0, step());
+        assertThat(guest.all(ServerMessage.PeerJoined.class)).extracting(j -> j.peer().id())
+                .containsExactlyInAnyOrder("a1", "c1");
+        assertThat(citizen.last(ServerMessage.PeerJoined.class).peer().role()).isEqualTo(Role.GUEST);
+        assertThat(advisor.last(ServerMessage.PeerJoined.class).peer().id()).isEqualTo("guest-1");
+        assertThat(out.events()).as("the call had started already").isEmpty();
+    }
+
+    @Test
+    void offersAreRelayedOnlyToTheAddressee() {
+        FakePeer guest = guestInTheCall();
+        room.receive(guest, new ClientMessage.Offer("v=0", "c1"), T0, step());
+        assertThat(citizen.last(ServerMessage.RelayedOffer.class).from()).isEqualTo("guest-1");
+        assertThat(advisor.received).isEmpty();
+    }
+
+    @Test
+    void advisorRemovesGuestWhoCannotComeBack() {
+        FakePeer guest = guestInTheCall();
+        room.receive(advisor, new ClientMessage.Remove("guest-1"), T0, step());
+        assertThat(guest.last(ServerMessage.Ended.class)).isEqualTo(ServerMessage.Ended.REMOVED);
+        assertThat(guest.closeCode).isEqualTo(1000);
+        assertThat(citizen.last(ServerMessage.PeerLeft.class).id()).isEqualTo("guest-1");
+        assertThat(advisor.last(ServerMessage.PeerLeft.class).id()).isEqualTo("guest-1");
+        assertThat(out.admissions()).containsEntry("guest-1", Boolean.FALSE);
+
+        FakePeer again = new FakePeer("guest-1", Role.GUEST, "Interpreter Maria");
+        advisor.forget();
+        room.join(again, T0.plusSeconds(5), step());
+        assertThat(again.types()).containsExactly("ended");
+        assertThat(again.closeCode).isEqualTo(1000);
+        assertThat(advisor.received).as("not even in the lobby").isEmpty();
+        assertThat(citizen.closeCode).as("the consultation goes on").isNull();
+    }
+
+    @Test
+    void onlyTheAdvisorRemovesAndNeverAnAdvisor() {
+        FakePeer guest = guestInTheCall();
+        room.receive(advisor, new ClientMessage.Remove("a1"), T0, step());
+        assertThat(advisor.last(ServerMessage.Error.class).code()).isEqualTo("not-allowed");
+        room.receive(citizen, new ClientMessage.Remove("guest-1"), T0, step());
+        assertThat(citizen.closeCode).isEqualTo(1008);
+        assertThat(guest.closeCode).isNull();
+    }
+
+    @Test
+    void guestWithdrawingLeavesAloneWhileCitizenWithdrawingEndsTheCall() {
+        FakePeer guest = guestInTheCall();
+        room.receive(guest, new ClientMessage.Withdraw(), T0, step());
+        assertThat(guest.last(ServerMessage.Ended.class)).isEqualTo(ServerMessage.Ended.CONSENT_WITHDRAWN);
+        assertThat(guest.closeCode).isEqualTo(1000);
+        assertThat(citizen.closeCode).isNull();
+        assertThat(citizen.last(ServerMessage.PeerLeft.class).id()).isEqualTo("guest-1");
+        assertThat(out.events()).isEmpty();
+    }
+
+    @Test
+    void qualityChangesAndReconnectsGoToTheCallRecord() {
+        joinBothAndAdmit();
+        room.receive(citizen, new ClientMessage.QualityReport("low"), T0, step());
+        assertThat(out.events()).containsExactly(new CallEvent.QualityChanged("low", T0));
+        room.leave(citizen, false, T0, step());
+        FakePeer back = FakePeer.citizen("c1");
+        room.join(back, T0.plusSeconds(4), step());
+        assertThat(back.last(ServerMessage.Welcome.class).admitted()).isTrue();
+        assertThat(out.events()).containsExactly(new CallEvent.Reconnected(T0.plusSeconds(4)));
+        room.receive(back, new ClientMessage.ConnectionReport(false, 420, true), T0, step());
+        assertThat(out.events()).containsExactly(new CallEvent.Connected(false, 420, true, T0));
+    }
+
+    @Test
+    void firstJoinIsNoReconnect() {
+        room.join(advisor, T0, step());
+        room.join(citizen, T0, step());
+        room.receive(advisor, new ClientMessage.Admit("c1"), T0, step());
+        assertThat(out.events()).containsExactly(new CallEvent.Started(T0));
     }
 }

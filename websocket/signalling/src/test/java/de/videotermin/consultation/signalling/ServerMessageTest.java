@@ -19,9 +19,9 @@ class ServerMessageTest {
     @Test
     void lobbyListsWaitingCitizensWithIsoTimestamps() {
         var lobby = new ServerMessage.Lobby(List.of(
-                new ServerMessage.WaitingCitizen("c1", "citizen", Instant.parse("2025-05-01T10:15:30Z"))));
+                new ServerMessage.WaitingCitizen("c1", de.videotermin.consultation.ticket.Role.CITIZEN, "citizen", Instant.parse("2025-05-01T10:15:30Z"))));
         assertThat(lobby.toJson().toString()).isEqualTo(
-                "{\"type\":\"lobby\",\"waiting\":[{\"id\":\"c1\",\"name\":\"citizen\",\"since\":\"2025-05-01T10:15:30Z\"}]}");
+                "{\"type\":\"lobby\",\"waiting\":[{\"id\":\"c1\",\"role\":\"CITIZEN\",\"name\":\"citizen\",\"since\":\"2025-05-01T10:15:30Z\"}]}");
     }
 
     @Test

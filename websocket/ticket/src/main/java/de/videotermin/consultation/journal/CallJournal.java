@@ -14,6 +14,18 @@ public interface CallJournal {
     /** The media path was established, directly (peer to peer) or relayed through TURN. */
     void connectionEstablished(String roomId, boolean relayed, Instant at);
 
+    /** A participant saw the first remote video frame this many milliseconds after entering the room. */
+    default void firstFrame(String roomId, int milliseconds, Instant at) {
+    }
+
+    /** A participant now sends {@code high}, {@code low} or {@code audio} (audio only) quality. */
+    default void qualityChanged(String roomId, String mode, Instant at) {
+    }
+
+    /** A participant's connection came back during the call (reconnect, reload, ICE restart). */
+    default void reconnected(String roomId, Instant at) {
+    }
+
     /** The call ended (ended by the advisor, or everyone left). Idempotent. */
     void callEnded(String roomId, Instant at);
 }

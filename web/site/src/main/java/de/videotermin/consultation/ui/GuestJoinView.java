@@ -1,0 +1,137 @@
+package de.videotermin.consultation.ui;
+
+import de.videotermin.appointment.boundary.AppointmentNotFoundException;
+import de.videotermin.appointment.entity.Appointment;
+import de.videotermin.consent.boundary.Consents;
+import de.videotermin.consent.entity.ConsentText;
+import de.videotermin.consultation.boundary.GuestLinkClosedException;
+import de.videotermin.consultation.boundary.Guests;
+import de.videotermin.consultation.boundary.JoinTickets;
+import de.videotermin.consultation.entity.GuestInvitation;
+import de.videotermin.site.LinkGuard;
+import de.videotermin.site.SiteSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * guest/join.xhtml: an invited guest (interpreter, relative, colleague) sees the appointment, gives
+ * their own consent and enters the room, where the advisor admits them. Two clicks.
+ */
+@Named
+@ViewScoped
+public class GuestJoinView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public enum Outcome { OPEN, NOT_YET_OPEN, EXPIRED, CANCELLED, FINISHED, UNKNOWN, WITHDRAWN, TOO_MANY_ATTEMPTS }
+
+    @Inject
+    transient Guests guests;
+
+    @Inject
+    transient JoinTickets tickets;
+
+    @Inject
+    transient Consents consents;
+
+    @Inject
+    transient SiteSettings site;
+
+    @Inject
+    transient LinkGuard guard;
+
+    private String token;
+    private Outcome outcome = Outcome.UNKNOWN;
+    private UUID appointmentId;
+    private UUID guestId;
+    private String guestName;
+    private String guestKind;
+    private String advisorName;
+    private String startsAt;
+    private String opensAt;
+    private long consentTextId;
+    private int consentVersion;
+    private String consentBody;
+    private boolean consented;
+
+    @PostConstruct
+    void load() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        ExternalContext external = context.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        token = external.getRequestParameterMap().get("g");
+        if (!guard.mayLookUp(request)) {
+            response.setStatus(429);
+            outcome = Outcome.TOO_MANY_ATTEMPTS;
+            return;
+        }
+        GuestInvitation guest;
+        try {
+            guest = guests.byLinkToken(token);
+        } catch (AppointmentNotFoundException e) {
+            guard.recordFailure(request);
+            response.setStatus(404);
+            outcome = Outcome.UNKNOWN;
+            return;
+        } catch (GuestLinkClosedException e) {
+            response.setStatus(410);
+            outcome = Outcome.WITHDRAWN;
+            return;
+        }
+        Appointment appointment = guests.appointmentOf(guest);
+        Locale locale = context.getViewRoot().getLocale();
+        appointmentId = appointment.getId();
+        guestId = guest.getId();
+        guestName = guest.getDisplayName();
+        guestKind = guest.getKind().name();
+        advisorName = appointment.getAdvisorName();
+        startsAt = site.formatDateTime(appointment.getStartsAt(), locale);
+        opensAt = site.formatTime(tickets.roomOpensAt(appointment), locale);
+        outcome = Outcome.valueOf(tickets.entryState(appointment).name());
+        ConsentText text = consents.currentText(locale, appointment.getLegalArea().name());
+        consentTextId = text.getId();
+        consentVersion = text.getVersion();
+        consentBody = text.getBody();
+        consented = consents.hasValidGuestConsent(guestId);
+    }
+
+    /** Click 1: the guest's own consent to exactly the text version shown; then into the room. */
+    public void consent() throws IOException {
+        if (outcome != Outcome.OPEN) {
+            return;
+        }
+        consents.giveAsGuest(appointmentId, guestId, consentTextId, Consents.CHANNEL_WEB);
+        consented = true;
+        enter();
+    }
+
+    public void enter() throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        external.redirect(external.getRequestContextPath() + "/guest/room.xhtml?g=" + token);
+    }
+
+    public boolean isFound() {
+        return outcome != Outcome.UNKNOWN && outcome != Outcome.TOO_MANY_ATTEMPTS && outcome != Outcome.WITHDRAWN;
+    }
+
+    public String getOutcome() { return outcome.name(); }
+    public String getGuestName() { return guestName; }
+    public String getGuestKind() { return guestKind; }
+    public String getAdvisorName() { return advisorName; }
+    public String getStartsAt() { return startsAt; }
+    public String getOpensAt() { return opensAt; }
+    public int getConsentVersion() { return consentVersion; }
+    public String getConsentBody() { return consentBody; }
+    public boolean isConsented() { return consented; }
+}
