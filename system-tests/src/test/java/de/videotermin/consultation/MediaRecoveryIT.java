@@ -44,6 +44,7 @@ class MediaRecoveryIT {
     @Test
     void relayedCallComesBackByItselfAfterTheRelayIsLostAndReplaced() throws Exception {
         String citizenName = "Netzwechsel " + UUID.randomUUID().toString().substring(0, 8);
+        int joinRowsBefore = count("select count(*) from call_quality where join_succeeded and first_frame_ms is not null");
         Calls.connectRelayed(advisor, citizen, citizenName);
         MediaStats.assertFlowing(advisor, "advisor before");
         MediaStats.assertFlowing(citizen, "citizen before");
@@ -72,6 +73,23 @@ class MediaRecoveryIT {
         advisor.driver().findElement(org.openqa.selenium.By.id("room-end")).click();
         Calls.awaitScript(citizen, "return window.videotermin.state === 'ended'", 20);
         Calls.eventually(() -> reconnects(citizenName), n -> n >= 1, Duration.ofSeconds(20), "the call record counts the reconnect");
+        // The statistics learn about this join from the call itself: one anonymous row, with the time to first frame.
+        assertThat(count("select count(*) from call_quality where join_succeeded and first_frame_ms is not null"))
+                .isGreaterThan(joinRowsBefore);
+        // The advisor sees it afterwards, on the page where the outcome is recorded.
+        advisor.driver().findElement(org.openqa.selenium.By.id("room-leave-link")).click();
+        String reconnectsShown = advisor.waitFor(org.openqa.selenium.By.cssSelector("#calls .calls-reconnects")).getText();
+        assertThat(Integer.parseInt(reconnectsShown.trim())).isPositive();
+        assertThat(advisor.accessibilityViolations()).as("axe, outcome page with the call record").isEmpty();
+    }
+
+    private static int count(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(Stack.DB_URL, "videotermin", Stack.DB_PASSWORD);
+             PreparedStatement s = c.prepareStatement(sql);
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getInt(1);
+        }
     }
 
     private static int reconnects(String citizenName) {

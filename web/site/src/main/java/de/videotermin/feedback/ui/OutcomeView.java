@@ -41,6 +41,15 @@ public class OutcomeView implements Serializable {
     private String startsAt;
     private String legalArea;
     private String outcome;
+    private List<CallSummary> calls = List.of();
+
+    /** One call of the appointment as the advisor sees it afterwards: technical facts only, no content. */
+    public record CallSummary(String startedAt, String duration, String connection, int reconnects, int qualityChanges,
+                              boolean lowQualityUsed, boolean audioOnlyUsed, String firstFrame) {
+    }
+
+    @Inject
+    de.videotermin.consultation.boundary.CallRecords callRecords;
 
     @PostConstruct
     void load() {
@@ -52,6 +61,14 @@ public class OutcomeView implements Serializable {
             startsAt = site.formatDateTime(appointment.getStartsAt(), context.getViewRoot().getLocale());
             legalArea = appointment.getLegalArea().name();
             outcome = outcomes.recorded(roomId, staff.advisorIdentity()).map(Enum::name).orElse(null);
+            java.util.Locale locale = context.getViewRoot().getLocale();
+            calls = callRecords.forAppointment(appointment.getId()).stream().map(call -> new CallSummary(
+                    site.formatDateTime(call.getStartedAt(), locale),
+                    call.getDurationSeconds() == null ? "–" : (call.getDurationSeconds() / 60) + " min " + (call.getDurationSeconds() % 60) + " s",
+                    call.getConnectionType() == null ? "NONE" : call.getConnectionType(),
+                    call.getReconnects(), call.getQualityChanges(), call.isLowQualityUsed(), call.isAudioOnlyUsed(),
+                    call.getFirstFrameMs() == null ? "–" : String.format(locale, "%.1f s", call.getFirstFrameMs() / 1000.0)))
+                    .toList();
             found = true;
         } catch (AppointmentNotFoundException e) {
             found = false;
@@ -79,6 +96,7 @@ public class OutcomeView implements Serializable {
     }
 
     public boolean isFound() { return found; }
+    public List<CallSummary> getCalls() { return calls; }
     public String getCitizenName() { return citizenName; }
     public String getStartsAt() { return startsAt; }
     public String getLegalArea() { return legalArea; }
