@@ -83,6 +83,30 @@ class MediaRecoveryIT {
         assertThat(advisor.accessibilityViolations()).as("axe, outcome page with the call record").isEmpty();
     }
 
+    @Test
+    void whenTheConnectionStaysLostBothSidesAreToldPlainlyAndItStillComesBackLater() throws Exception {
+        Calls.connectRelayed(advisor, citizen, "Funkloch " + UUID.randomUUID().toString().substring(0, 8));
+        MediaStats.assertFlowing(citizen, "citizen before");
+
+        turn("turn-stop");
+        // the limit is 30 s after the connection was lost
+        Calls.awaitScript(citizen, "return window.videotermin.state === 'connection-failed'", 75);
+        Calls.awaitScript(advisor, "return window.videotermin.state === 'connection-failed'", 75);
+        assertThat(citizen.driver().findElement(org.openqa.selenium.By.id("room-status")).getText())
+                .contains("could not be restored").contains("reload");
+        assertThat(advisor.driver().findElement(org.openqa.selenium.By.id("room-status")).getText())
+                .contains("ließ sich nicht wiederherstellen");
+
+        turn("turn-start");
+        Calls.awaitScript(advisor, "return window.videotermin.state === 'connected'", 60);
+        Calls.awaitScript(citizen, "return window.videotermin.state === 'connected'", 60);
+        long framesAtReconnect = MediaStats.of(citizen).framesDecoded();
+        // after a long outage the picture needs a key frame and the bandwidth estimate a few seconds to recover
+        Calls.eventually(() -> MediaStats.of(citizen).framesDecoded(), f -> f > framesAtReconnect + 30, Duration.ofSeconds(30),
+                "frames decoded again once the network is back");
+        MediaStats.assertFlowing(citizen, "citizen once the network is back");
+    }
+
     private static int count(String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(Stack.DB_URL, "videotermin", Stack.DB_PASSWORD);
              PreparedStatement s = c.prepareStatement(sql);

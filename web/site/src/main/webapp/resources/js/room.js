@@ -673,15 +673,16 @@
             if (links[link.peer.id] !== link || link.pc.connectionState === 'connected') {
                 return;
             }
-            if (performance.now() - link.lostAt > RECOVERY_LIMIT_MS) {
+            var overLimit = performance.now() - link.lostAt > RECOVERY_LIMIT_MS;
+            if (overLimit && hook.state !== 'connection-failed') {
+                // said plainly, with what to do; the page keeps trying quietly in case the network returns
                 setState('connection-failed', peerText('connection-failed', link.peer));
-                return;
             }
             if (offersTo(link.peer)) {
                 hook.iceRestarts = (hook.iceRestarts || 0) + 1;
                 makeOffer(link, { iceRestart: true });
             }
-            recoverLater(link, 4000);
+            recoverLater(link, overLimit ? 10000 : 4000);
         }, delay);
     }
 
