@@ -1,10 +1,12 @@
 package de.videotermin.statistics.boundary;
 
 import de.videotermin.statistics.control.FirstFrameHistogram;
+import de.videotermin.statistics.control.MinimumGroupSize;
 import de.videotermin.statistics.control.Tally;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Dashboard figures from the daily roll-up. Read-only; who may call it is decided by the web tier. */
 @Stateless
@@ -28,6 +31,11 @@ public class Statistics {
 
     @PersistenceContext
     EntityManager em;
+
+    /** k: figures made up of fewer people than this are withheld (see MinimumGroupSize). */
+    @Inject
+    @ConfigProperty(name = "videotermin.statistics.minimum-group-size", defaultValue = "5")
+    int minimumGroupSize;
 
     public StatisticsReport report(@NotNull @Valid StatisticsFilter filter) {
         String key = keyExpression(filter, "day", "site_code");
@@ -44,17 +52,16 @@ public class Statistics {
         }
         Map<String, FirstFrameHistogram> histograms = firstFrames(filter);
 
+        MinimumGroupSize rule = new MinimumGroupSize(minimumGroupSize);
         List<StatisticsRow> rows = new ArrayList<>();
         Tally total = Tally.ZERO;
         FirstFrameHistogram all = new FirstFrameHistogram();
         for (Map.Entry<String, Tally> entry : tallies.entrySet()) {
-            FirstFrameHistogram histogram = histograms.get(entry.getKey());
-            rows.add(new StatisticsRow(entry.getKey(),
-                    entry.getValue().figures(histogram == null ? null : histogram.medianMs())));
+            rows.add(new StatisticsRow(entry.getKey(), rule.figures(entry.getValue(), histograms.get(entry.getKey()))));
             total = total.plus(entry.getValue());
         }
         histograms.values().forEach(all::addAll);
-        return new StatisticsReport(filter, List.copyOf(rows), total.figures(all.medianMs()));
+        return new StatisticsReport(filter, List.copyOf(rows), rule.figures(total, all), minimumGroupSize);
     }
 
     /**

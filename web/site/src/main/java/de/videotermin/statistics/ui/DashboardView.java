@@ -34,6 +34,7 @@ public class DashboardView {
     Statistics statistics;
 
     private StatisticsQuery query;
+    private int minimumGroupSize;
     private StatisticsTable table;
     private String volumeChart;
     private String qualityChart;
@@ -48,6 +49,7 @@ public class DashboardView {
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, texts.getString(key), null)));
         StatisticsReport report = statistics.report(query.filter());
         table = StatisticsTable.of(report, locale);
+        minimumGroupSize = report.minimumGroupSize();
         List<String> labels = table.rows().stream().map(row -> row.get(0)).toList();
         volumeChart = chart(labels, report, texts, List.of(
                 new Series("appointments", f -> (double) f.appointments()),
@@ -91,6 +93,7 @@ public class DashboardView {
     }
 
     public StatisticsTable getTable() { return table; }
+    public int getMinimumGroupSize() { return minimumGroupSize; }
     public String getVolumeChart() { return volumeChart; }
     public String getQualityChart() { return qualityChart; }
     public String getCsvQuery() { return query.queryString(); }
