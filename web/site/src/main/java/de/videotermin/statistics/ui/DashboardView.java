@@ -35,6 +35,7 @@ public class DashboardView {
 
     private StatisticsQuery query;
     private int minimumGroupSize;
+    private RowPage page;
     private StatisticsTable table;
     private String volumeChart;
     private String qualityChart;
@@ -47,7 +48,11 @@ public class DashboardView {
         query = StatisticsQuery.parse(context.getExternalContext().getRequestParameterValuesMap());
         query.problems().forEach(key -> context.addMessage(null,
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, texts.getString(key), null)));
-        StatisticsReport report = statistics.report(query.filter());
+        StatisticsReport full = statistics.report(query.filter());
+        page = RowPage.of(query.page(), query.filter().breakdown() == Breakdown.SITE ? RowPage.SITES_PER_PAGE : Math.max(1, full.rows().size()),
+                full.rows().size());
+        StatisticsReport report = new StatisticsReport(full.filter(), full.rows().subList(page.from(), page.to()), full.total(),
+                full.minimumGroupSize());
         table = StatisticsTable.of(report, locale);
         minimumGroupSize = report.minimumGroupSize();
         List<String> labels = table.rows().stream().map(row -> row.get(0)).toList();
@@ -94,6 +99,8 @@ public class DashboardView {
 
     public StatisticsTable getTable() { return table; }
     public int getMinimumGroupSize() { return minimumGroupSize; }
+    public RowPage getPage() { return page; }
+    public String pageQuery(int number) { return query.queryString() + "&page=" + number; }
     public String getVolumeChart() { return volumeChart; }
     public String getQualityChart() { return qualityChart; }
     public String getCsvQuery() { return query.queryString(); }
