@@ -11,13 +11,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Rate limit on join tickets: the room pages (citizen and advisor) issue a signed ticket for the
+ * Rate limit on join tickets: the room pages (citizen, advisor and an invited guest) issue a signed ticket for the
  * signalling WebSocket on every request, so they are limited per client and per appointment link
  * ({@link LinkGuard#ticketRetryAfterSeconds}). Over the limit the page is not rendered and no ticket
  * is issued: HTTP 429 with {@code Retry-After} and the readable error page. A normal join asks once,
  * a reload once more; reconnecting sockets reuse the ticket the server renews over the socket.
  */
-@WebFilter({"/citizen/room.xhtml", "/advisor/room.xhtml"})
+@WebFilter({"/citizen/room.xhtml", "/advisor/room.xhtml", "/guest/room.xhtml"})
 public class TicketRequestLimit extends HttpFilter {
 
     /** Request attribute the error page reads to say how long to wait. */
@@ -30,7 +30,11 @@ public class TicketRequestLimit extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         utf8(request);
-        String link = request.getServletPath().startsWith("/advisor/") ? request.getParameter("room") : request.getParameter("t");
+        String link = switch (request.getServletPath()) {
+            case "/advisor/room.xhtml" -> request.getParameter("room");
+            case "/guest/room.xhtml" -> request.getParameter("g"); // a third participant's own link (issue 5)
+            default -> request.getParameter("t");
+        };
         long retryAfter = guard.ticketRetryAfterSeconds(request, link);
         if (retryAfter > 0) {
             refuse(request, response, retryAfter);
