@@ -30,7 +30,24 @@ public class LinkLookupLimit extends HttpFilter {
         // only requests that name a link are checked (the others cannot look anything up).
         TicketRequestLimit.utf8(request);
         String token = request.getParameter("t");
-        if (token != null && !guard.admits(request, token)) {
+        if (token == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!request.getServletPath().endsWith(".xhtml")) {
+            // the servlets answer an unknown link with 404 (a malformed report with 400 before any lookup)
+            if (!guard.mayLookUp(request)) {
+                TicketRequestLimit.refuse(request, response, guard.lookUpRetryAfterSeconds());
+                return;
+            }
+            chain.doFilter(request, response);
+            if (response.getStatus() == HttpServletResponse.SC_NOT_FOUND) {
+                guard.recordFailure(request);
+            }
+            return;
+        }
+        // the pages show "unknown link" with 200, so the link is looked up here
+        if (!guard.admits(request, token)) {
             TicketRequestLimit.refuse(request, response, guard.lookUpRetryAfterSeconds());
             return;
         }
