@@ -84,7 +84,10 @@ select gen_random_uuid(), legal_area, site_code, (starts_at at time zone 'Europe
 from (select *, outcome <> 'TECHNICAL_PROBLEMS' or random() < 0.5 as ok from gen
       where outcome in ('HELD', 'TECHNICAL_PROBLEMS', 'MOVED_TO_PHONE')) q;
 
-analyze appointment; analyze call_record; analyze consultation_outcome; analyze feedback_answer; analyze call_quality;
+analyze appointment; analyze call_record; analyze consultation_outcome; analyze feedback_answer;
+-- vacuum, not only analyze: the per-site first-frame query is an index-only scan (V9), which needs the
+-- visibility map that autovacuum would otherwise set some time later
+vacuum analyze call_quality;
 
 select cast(statistics_refresh(date :'from_day', date :'to_day') as text) as rolled_up;
 analyze statistics_day; analyze statistics_first_frame;

@@ -18,7 +18,8 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 : "${RUNS:=20}"
 : "${WARMUP:=3}"
 BASE="http://localhost:$VIDEOTERMIN_HTTP_PORT"
-RESULTS="$REPO/bench/statistics/RESULTS.md"
+# where this run's table goes (RESULTS.md keeps the before/after story; point RESULTS elsewhere to compare)
+: "${RESULTS:=$REPO/bench/statistics/RESULTS.md}"
 # shellcheck disable=SC1091
 . "$VIDEOTERMIN_HOME/secrets.env"
 export PGPASSWORD="$DB_PASSWORD"
@@ -49,10 +50,12 @@ declare -a NAMES=(
   "year by week, all"             "/analyst/index.xhtml?$Y&granularity=WEEK&breakdown=PERIOD"
   "one quarter by day, all"       "/analyst/index.xhtml?from=$YEAR-10-01&to=$YEAR-12-31&granularity=DAY&breakdown=PERIOD"
   "year by legal area"            "/analyst/index.xhtml?$Y&breakdown=LEGAL_AREA"
-  "year by site (1,000 rows)"     "/analyst/index.xhtml?$Y&breakdown=SITE"
+  "year by site, page 1 (50 of 1,000 rows)"  "/analyst/index.xhtml?$Y&breakdown=SITE"
+  "year by site, page 20 (last 50 rows)"     "/analyst/index.xhtml?$Y&breakdown=SITE&page=20"
   "year by month, one area"       "/analyst/index.xhtml?$Y&granularity=MONTH&breakdown=PERIOD&legalArea=CAREER_GUIDANCE"
   "year by month, busiest site"   "/analyst/index.xhtml?$Y&granularity=MONTH&breakdown=PERIOD&site=$site"
   "CSV, year by week"             "/analyst/statistics.csv?$Y&granularity=WEEK&breakdown=PERIOD"
+  "CSV, year by site (all 1,000 rows)"       "/analyst/statistics.csv?$Y&breakdown=SITE"
 )
 
 {

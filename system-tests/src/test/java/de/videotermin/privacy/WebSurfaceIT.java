@@ -36,6 +36,26 @@ class WebSurfaceIT {
         assertThat(api.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
     }
 
+    /**
+     * Every cookie we set (the session cookie, also when the language switch or the sign-in redirect
+     * creates it) is HttpOnly and SameSite=Lax — Lax, because Keycloak returns to /callback with a
+     * top-level GET that must carry the session. Secure follows the request (set over TLS, checked by
+     * hand with curl on the https listener; see docs/tls.md).
+     */
+    @Test
+    void everyCookieWeSetIsHttpOnlyAndSameSiteLax() throws Exception {
+        int cookies = 0;
+        for (String path : List.of("/?lang=en", "/advisor/", "/analyst/", "/t/" + "z".repeat(43) + "?lang=de",
+                "/citizen/devices.xhtml?t=" + "z".repeat(43) + "&lang=en")) {
+            HttpResponse<String> response = Stack.get(Stack.BASE_URL + path, null);
+            for (String cookie : response.headers().allValues("Set-Cookie")) {
+                cookies++;
+                assertThat(cookie).as(path).containsIgnoringCase("; HttpOnly").containsIgnoringCase("SameSite=Lax");
+            }
+        }
+        assertThat(cookies).as("the pages above start sessions").isGreaterThan(0);
+    }
+
     @Test
     void citizenPagesRequestNothingFromAnotherOrigin() throws Exception {
         try (Browser advisor = Browser.start("de"); Browser citizen = Browser.start("de")) {

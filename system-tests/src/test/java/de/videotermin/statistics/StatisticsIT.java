@@ -29,7 +29,9 @@ import org.openqa.selenium.WebElement;
  *
  * <p>The data lie in a random far-future year on the weekend clocks go forward (last Sunday of
  * March, 02:00 → 03:00 in Berlin) at a site code of their own, so they never mix with other data.
- * Hand computation (D = that Sunday, all times Berlin):
+ * Hand computation (D = that Sunday, all times Berlin), for one copy of the data; the test stores every
+ * fact five times (so that no figure falls under the minimum group size), which multiplies the counts
+ * and minutes by five and leaves shares, averages and medians as they are:
  * <pre>
  *  A1 FAMILY_BENEFITS  D-1 23:40  call 23:45 → D 00:15 (30 min; 15 on each day), outcome HELD, direct
  *  A2 FAMILY_BENEFITS  D   01:30  call 01:40 → 03:10 across the switch = 30 real minutes, relayed, no outcome
@@ -53,41 +55,50 @@ class StatisticsIT {
     static final LocalDate D1 = D.minusDays(1);
     static final String SITE = "IT-" + UUID.randomUUID().toString().substring(0, 8);
 
-    static final List<String> DAY_BEFORE = List.of(D1.toString(), "1", "1", "0", "15", "30,0", "100,0", "5,0", "–", "0,0", "–", "–", "–");
-    static final List<String> SUNDAY = List.of(D.toString(), "3", "2", "1", "65", "25,0", "66,7", "3,0", "75,0", "50,0", "475", "33,3", "33,3");
-    static final List<String> TOTAL = List.of("Summe", "4", "3", "1", "80", "26,7", "75,0", "3,5", "75,0", "33,3", "475", "33,3", "33,3");
+    static final List<String> DAY_BEFORE = List.of(D1.toString(), "5", "5", "0", "75", "30,0", "100,0", "5,0", "–", "0,0", "–", "–", "–");
+    static final List<String> SUNDAY = List.of(D.toString(), "15", "10", "5", "325", "25,0", "66,7", "3,0", "75,0", "50,0", "475", "33,3", "33,3");
+    static final List<String> TOTAL = List.of("Summe", "20", "15", "5", "400", "26,7", "75,0", "3,5", "75,0", "33,3", "475", "33,3", "33,3");
 
     @BeforeAll
     static void seed() throws Exception {
         try (Connection c = DriverManager.getConnection(Stack.DB_URL, "videotermin", Stack.DB_PASSWORD);
              Statement s = c.createStatement()) {
             s.execute("insert into site (code, name) values ('" + SITE + "', 'Statistics test site') on conflict (code) do nothing");
-            appointment(s, "FAMILY_BENEFITS", D1 + " 23:40", "DONE", "HELD", D1 + " 23:45", D + " 00:15", 1800, "DIRECT");
-            appointment(s, "FAMILY_BENEFITS", D + " 01:30", "DONE", null, D + " 01:40", D + " 03:10", 1800, "RELAYED");
-            appointment(s, "FAMILY_BENEFITS", D + " 10:00", "PLANNED", "NO_SHOW", null, null, 0, null);
-            appointment(s, "FAMILY_BENEFITS", D + " 11:00", "CANCELLED", null, null, null, 0, null);
-            appointment(s, "CAREER_GUIDANCE", D + " 14:00", "DONE", "HELD", D + " 14:00", D + " 14:20", 1200, "DIRECT");
-            feedback(s, "FAMILY_BENEFITS", D1, "5", "true", null);
-            feedback(s, "FAMILY_BENEFITS", D, "4", "true", null);
-            feedback(s, "FAMILY_BENEFITS", D, "2", "false", null);
-            feedback(s, "FAMILY_BENEFITS", D, "null", "null", "'a private remark'");
-            feedback(s, "CAREER_GUIDANCE", D, "3", "true", null);
-            quality(s, "FAMILY_BENEFITS", true, "400", false, false);
-            quality(s, "FAMILY_BENEFITS", true, "900", false, false);
-            quality(s, "FAMILY_BENEFITS", false, "null", false, false);
-            quality(s, "CAREER_GUIDANCE", true, "450", true, true);
+            // Every fact five times: the minimum group size (5 by default) withholds figures behind fewer
+            // people; five copies leave every share, average and median as computed below and multiply the counts.
+            for (int copy = 0; copy < 5; copy++) {
+                appointment(s, "FAMILY_BENEFITS", D1 + " 23:40", "DONE", "HELD", D1 + " 23:45", D + " 00:15", 1800, "DIRECT");
+                appointment(s, "FAMILY_BENEFITS", D + " 01:30", "DONE", null, D + " 01:40", D + " 03:10", 1800, "RELAYED");
+                appointment(s, "FAMILY_BENEFITS", D + " 10:00", "PLANNED", "NO_SHOW", null, null, 0, null);
+                appointment(s, "FAMILY_BENEFITS", D + " 11:00", "CANCELLED", null, null, null, 0, null);
+                appointment(s, "CAREER_GUIDANCE", D + " 14:00", "DONE", "HELD", D + " 14:00", D + " 14:20", 1200, "DIRECT");
+                feedback(s, "FAMILY_BENEFITS", D1, "5", "true", null);
+                feedback(s, "FAMILY_BENEFITS", D, "4", "true", null);
+                feedback(s, "FAMILY_BENEFITS", D, "2", "false", null);
+                feedback(s, "FAMILY_BENEFITS", D, "null", "null", "'a private remark'");
+                feedback(s, "CAREER_GUIDANCE", D, "3", "true", null);
+                quality(s, "FAMILY_BENEFITS", true, "400", false, false);
+                quality(s, "FAMILY_BENEFITS", true, "900", false, false);
+                quality(s, "FAMILY_BENEFITS", false, "null", false, false);
+                quality(s, "CAREER_GUIDANCE", true, "450", true, true);
+            }
             s.execute("select cast(statistics_refresh(date '" + D1 + "', date '" + D + "') as text)");
         }
     }
 
     @AfterAll
     static void cleanUp() throws Exception {
+        removeSite(SITE, D1, D);
+    }
+
+    /** Removes what a test stored for its own site and rebuilds the roll-up of those days. */
+    static void removeSite(String site, LocalDate from, LocalDate to) throws Exception {
         try (Connection c = DriverManager.getConnection(Stack.DB_URL, "videotermin", Stack.DB_PASSWORD);
              Statement s = c.createStatement()) {
-            s.execute("delete from appointment where site_code = '" + SITE + "'");
-            s.execute("delete from feedback_answer where site_code = '" + SITE + "'");
-            s.execute("delete from call_quality where site_code = '" + SITE + "'");
-            s.execute("select cast(statistics_refresh(date '" + D1 + "', date '" + D + "') as text)");
+            s.execute("delete from appointment where site_code = '" + site + "'");
+            s.execute("delete from feedback_answer where site_code = '" + site + "'");
+            s.execute("delete from call_quality where site_code = '" + site + "'");
+            s.execute("select cast(statistics_refresh(date '" + from + "', date '" + to + "') as text)");
         }
     }
 
@@ -155,8 +166,8 @@ class StatisticsIT {
             browser.waitFor(By.id("statistics-table"));
             // only our site has data in that far-future week
             assertThat(tableRows(browser)).containsExactly(
-                    List.of("Berufsberatung", "1", "1", "0", "20", "20,0", "100,0", "3,0", "100,0", "0,0", "475", "100,0", "100,0"),
-                    List.of("Summe", "1", "1", "0", "20", "20,0", "100,0", "3,0", "100,0", "0,0", "475", "100,0", "100,0"));
+                    List.of("Berufsberatung", "5", "5", "0", "100", "20,0", "100,0", "3,0", "100,0", "0,0", "475", "100,0", "100,0"),
+                    List.of("Summe", "5", "5", "0", "100", "20,0", "100,0", "3,0", "100,0", "0,0", "475", "100,0", "100,0"));
         }
     }
 
@@ -166,7 +177,7 @@ class StatisticsIT {
             // 15 Feb – 30 Apr: March and April from the monthly roll-up, the February days day by day
             browser.open(Stack.BASE_URL + "/analyst/index.xhtml?from=" + YEAR + "-02-15&to=" + YEAR + "-04-30&breakdown=SITE");
             browser.waitFor(By.id("statistics-table"));
-            List<String> figures = List.of("4", "3", "1", "80", "26,7", "75,0", "3,5", "75,0", "33,3", "–", "33,3", "33,3");
+            List<String> figures = List.of("20", "15", "5", "400", "26,7", "75,0", "3,5", "75,0", "33,3", "–", "33,3", "33,3");
             List<String> ours = new java.util.ArrayList<>(List.of(SITE));
             ours.addAll(figures);
             assertThat(tableRows(browser)).contains(ours);
@@ -185,8 +196,11 @@ class StatisticsIT {
                     fetch(document.getElementById('csv-export').href).then(r => r.text()).then(done, e => done('ERROR ' + e));
                     """);
             List<List<String>> lines = Arrays.stream(csv.split("\r?\n")).map(line -> List.of(line.split(";", -1))).toList();
-            assertThat(lines.get(0)).isEqualTo(header);
-            assertThat(lines.subList(1, lines.size())).isEqualTo(screen);
+            // the CSV's last column names withheld figures; nothing is withheld here
+            assertThat(lines.get(0).subList(0, header.size())).isEqualTo(header);
+            assertThat(lines.get(0).get(header.size())).isEqualTo("Withheld (fewer than 5 people)");
+            assertThat(lines.subList(1, lines.size())).extracting(line -> line.subList(0, header.size())).isEqualTo(screen);
+            assertThat(lines.subList(1, lines.size())).extracting(line -> line.get(header.size())).containsOnly("");
             assertThat(screen.get(1)).contains("66.7", "475");
         }
     }
@@ -206,7 +220,7 @@ class StatisticsIT {
             List<Map<String, Object>> sets = (List<Map<String, Object>>) volume.get("sets");
             assertThat(sets).extracting(m -> m.get("label")).containsExactly("Termine", "Beratungen", "Nicht erschienen");
             assertThat(sets).extracting(m -> ((List<Number>) m.get("data")).stream().map(Number::intValue).toList())
-                    .containsExactly(List.of(1, 3), List.of(1, 2), List.of(0, 1));
+                    .containsExactly(List.of(5, 15), List.of(5, 10), List.of(0, 5));
             assertThat(((Number) volume.get("drawn")).intValue()).isEqualTo(2);
 
             List<Object> quality = (List<Object>) browser.script(

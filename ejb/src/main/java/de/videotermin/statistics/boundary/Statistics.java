@@ -1,10 +1,12 @@
 package de.videotermin.statistics.boundary;
 
 import de.videotermin.statistics.control.FirstFrameHistogram;
+import de.videotermin.statistics.control.MinimumGroupSize;
 import de.videotermin.statistics.control.Tally;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Dashboard figures from the daily roll-up. Read-only; who may call it is decided by the web tier. */
 @Stateless
@@ -29,13 +32,19 @@ public class Statistics {
     @PersistenceContext
     EntityManager em;
 
+    /** k: figures made up of fewer people than this are withheld (see MinimumGroupSize). */
+    @Inject
+    @ConfigProperty(name = "videotermin.statistics.minimum-group-size", defaultValue = "5")
+    int minimumGroupSize;
+
     public StatisticsReport report(@NotNull @Valid StatisticsFilter filter) {
         String key = keyExpression(filter, "day", "site_code");
         Query sums = em.createNativeQuery("select " + key + " as k, " + SUMS + " from " + source(filter)
                 + " where day between :from and :to" + conditions(filter, "site_code") + " group by k order by k");
         bind(sums, filter);
         if (usesMonths(filter)) {
-            sums.setParameter("monthsFrom", fullMonthsFrom(filter)).setParameter("monthsTo", fullMonthsTo(filter));
+            sums.setParameter("monthsFrom", fullMonthsFrom(filter)).setParameter("monthsTo", fullMonthsTo(filter))
+                    .setParameter("headTo", fullMonthsFrom(filter).minusDays(1)).setParameter("tailFrom", fullMonthsTo(filter));
         }
         Map<String, Tally> tallies = new LinkedHashMap<>();
         for (Object row : sums.getResultList()) {
@@ -44,17 +53,16 @@ public class Statistics {
         }
         Map<String, FirstFrameHistogram> histograms = firstFrames(filter);
 
+        MinimumGroupSize rule = new MinimumGroupSize(minimumGroupSize);
         List<StatisticsRow> rows = new ArrayList<>();
         Tally total = Tally.ZERO;
         FirstFrameHistogram all = new FirstFrameHistogram();
         for (Map.Entry<String, Tally> entry : tallies.entrySet()) {
-            FirstFrameHistogram histogram = histograms.get(entry.getKey());
-            rows.add(new StatisticsRow(entry.getKey(),
-                    entry.getValue().figures(histogram == null ? null : histogram.medianMs())));
+            rows.add(new StatisticsRow(entry.getKey(), rule.figures(entry.getValue(), histograms.get(entry.getKey()))));
             total = total.plus(entry.getValue());
         }
         histograms.values().forEach(all::addAll);
-        return new StatisticsReport(filter, List.copyOf(rows), total.figures(all.medianMs()));
+        return new StatisticsReport(filter, List.copyOf(rows), rule.figures(total, all), minimumGroupSize);
     }
 
     /**
@@ -100,8 +108,13 @@ public class Statistics {
         if (!usesMonths(filter)) {
             return "statistics_day";
         }
-        // statistics_day first: the union's columns take its names (day, not month)
-        return "(select * from statistics_day where day < :monthsFrom or day >= :monthsTo"
+        // statistics_day first: the union's columns take its names (day, not month). The days before the
+        // first and after the last whole month are two branches of their own, each a plain range: after
+        // five runs the JDBC driver's prepared statement gets PostgreSQL's generic plan, and with
+        // "day < :monthsFrom or day >= :monthsTo" that plan read the whole year of statistics_day
+        // (731,378 rows) to keep none of them — ~1 s a view (bench/statistics/RESULTS.md).
+        return "(select * from statistics_day where day between :from and :headTo"
+                + " union all select * from statistics_day where day between :tailFrom and :to"
                 + " union all select * from statistics_month_site where month >= :monthsFrom and month < :monthsTo) s";
     }
 

@@ -24,9 +24,14 @@ public final class FirstFrameHistogram {
         return this;
     }
 
+    /** How many joins the histogram holds: the group size behind its median. */
+    public long samples() {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     /** The lower median's bucket middle in ms, or null without samples. */
     public Integer medianMs() {
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        long total = samples();
         if (total == 0) {
             return null;
         }

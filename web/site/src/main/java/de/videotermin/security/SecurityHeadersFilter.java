@@ -1,6 +1,7 @@
 package de.videotermin.security;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -19,8 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the identity provider, because sign-out ends the Keycloak session by redirecting there (Chrome
  * applies form-action to redirects). Camera, microphone and screen capture are granted only to
  * the pages that need them. Pages behind a citizen's link or a staff login are never cached.
+ * Error pages get the headers too (ERROR dispatch), whichever filter refused the request first.
  */
-@WebFilter("/*")
+@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
 
     @Inject

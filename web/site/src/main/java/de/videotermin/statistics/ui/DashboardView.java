@@ -34,6 +34,8 @@ public class DashboardView {
     Statistics statistics;
 
     private StatisticsQuery query;
+    private int minimumGroupSize;
+    private RowPage page;
     private StatisticsTable table;
     private String volumeChart;
     private String qualityChart;
@@ -46,8 +48,13 @@ public class DashboardView {
         query = StatisticsQuery.parse(context.getExternalContext().getRequestParameterValuesMap());
         query.problems().forEach(key -> context.addMessage(null,
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, texts.getString(key), null)));
-        StatisticsReport report = statistics.report(query.filter());
+        StatisticsReport full = statistics.report(query.filter());
+        page = RowPage.of(query.page(), query.filter().breakdown() == Breakdown.SITE ? RowPage.SITES_PER_PAGE : Math.max(1, full.rows().size()),
+                full.rows().size());
+        StatisticsReport report = new StatisticsReport(full.filter(), full.rows().subList(page.from(), page.to()), full.total(),
+                full.minimumGroupSize());
         table = StatisticsTable.of(report, locale);
+        minimumGroupSize = report.minimumGroupSize();
         List<String> labels = table.rows().stream().map(row -> row.get(0)).toList();
         volumeChart = chart(labels, report, texts, List.of(
                 new Series("appointments", f -> (double) f.appointments()),
@@ -91,6 +98,9 @@ public class DashboardView {
     }
 
     public StatisticsTable getTable() { return table; }
+    public int getMinimumGroupSize() { return minimumGroupSize; }
+    public RowPage getPage() { return page; }
+    public String pageQuery(int number) { return query.queryString() + "&page=" + number; }
     public String getVolumeChart() { return volumeChart; }
     public String getQualityChart() { return qualityChart; }
     public String getCsvQuery() { return query.queryString(); }

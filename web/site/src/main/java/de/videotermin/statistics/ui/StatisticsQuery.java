@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * carries exactly the filter of the screen). Unknown or malformed values become message keys, never
  * exceptions.
  */
-public record StatisticsQuery(StatisticsFilter filter, List<String> problems) {
+public record StatisticsQuery(StatisticsFilter filter, int page, List<String> problems) {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
@@ -45,10 +45,20 @@ public record StatisticsQuery(StatisticsFilter filter, List<String> problems) {
             problems.add("filter.invalid.range");
             from = to.minusDays(29);
         }
-        return new StatisticsQuery(new StatisticsFilter(from, to, granularity, breakdown, legalArea, site), List.copyOf(problems));
+        int page = 1;
+        String pageValue = blankToNull(first(parameters, "page"));
+        if (pageValue != null) {
+            if (pageValue.matches("[1-9][0-9]{0,5}")) {
+                page = Integer.parseInt(pageValue);
+            } else {
+                problems.add("filter.invalid.page");
+            }
+        }
+        return new StatisticsQuery(new StatisticsFilter(from, to, granularity, breakdown, legalArea, site), page,
+                List.copyOf(problems));
     }
 
-    /** The query string of this filter, for the CSV link. */
+    /** The query string of this filter without the page, for the CSV link (the CSV holds every row). */
     public String queryString() {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("from", filter.from().toString());

@@ -17,8 +17,13 @@ import java.util.ResourceBundle;
 /**
  * A report as the analyst sees it: header and text cells, formatted once for the viewer's language.
  * The page and the CSV export both render this, so the export matches the screen cell for cell.
+ *
+ * <p>A figure withheld for a small group reads {@code suppressed} ("fewer than 5") on the screen; in
+ * the CSV its cell is empty and a last column names the withheld columns of that row, so a program
+ * reading the file never mistakes a withheld figure for a value or for "nothing measured" ("–").
  */
-public record StatisticsTable(List<String> header, List<List<String>> rows, List<String> total) {
+public record StatisticsTable(List<String> header, List<List<String>> rows, List<String> total, String suppressed,
+                              String suppressedHeader) {
 
     public static final String BUNDLE = "de.videotermin.statistics.ui.StatisticsMessages";
     public static final String SITE_BUNDLE = "de.videotermin.site.Messages";
@@ -37,17 +42,19 @@ public record StatisticsTable(List<String> header, List<List<String>> rows, List
             header.add(texts.getString("column." + column));
         }
         DecimalFormat oneDecimal = new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(locale));
+        String suppressed = java.text.MessageFormat.format(texts.getString("cell.suppressed"), report.minimumGroupSize());
         List<List<String>> rows = new ArrayList<>();
         for (StatisticsRow row : report.rows()) {
             List<String> cells = new ArrayList<>();
             cells.add(label(row.key(), report.filter().breakdown(), report.filter().granularity(), texts, site));
-            cells.addAll(cells(row.figures(), oneDecimal));
+            cells.addAll(cells(row.figures(), oneDecimal, suppressed));
             rows.add(List.copyOf(cells));
         }
         List<String> total = new ArrayList<>();
         total.add(texts.getString("row.total"));
-        total.addAll(cells(report.total(), oneDecimal));
-        return new StatisticsTable(List.copyOf(header), List.copyOf(rows), List.copyOf(total));
+        total.addAll(cells(report.total(), oneDecimal, suppressed));
+        String suppressedHeader = java.text.MessageFormat.format(texts.getString("column.suppressed"), report.minimumGroupSize());
+        return new StatisticsTable(List.copyOf(header), List.copyOf(rows), List.copyOf(total), suppressed, suppressedHeader);
     }
 
     static String label(String key, Breakdown breakdown, Granularity granularity, ResourceBundle texts, ResourceBundle site) {
@@ -65,13 +72,25 @@ public record StatisticsTable(List<String> header, List<List<String>> rows, List
         };
     }
 
-    private static List<String> cells(Figures f, DecimalFormat oneDecimal) {
-        return List.of(Long.toString(f.appointments()), Long.toString(f.held()), Long.toString(f.noShows()),
+    private static List<String> cells(Figures f, DecimalFormat oneDecimal, String suppressed) {
+        List<String> values = List.of(Long.toString(f.appointments()), Long.toString(f.held()), Long.toString(f.noShows()),
                 Long.toString(f.callMinutes()), number(f.averageDurationMinutes(), oneDecimal),
                 percent(f.recommendShare(), oneDecimal), number(f.averageRating(), oneDecimal),
                 percent(f.joinSuccessShare(), oneDecimal), percent(f.relayedShare(), oneDecimal),
                 f.medianFirstFrameMs() == null ? DASH : Integer.toString(f.medianFirstFrameMs()),
                 percent(f.lowQualityShare(), oneDecimal), percent(f.audioOnlyShare(), oneDecimal));
+        List<String> cells = new ArrayList<>(values);
+        for (int i = 0; i < COLUMNS.length; i++) {
+            if (f.isSuppressed(COLUMNS[i])) {
+                cells.set(i, suppressed);
+            }
+        }
+        return List.copyOf(cells);
+    }
+
+    /** Whether a cell of this table is a withheld figure (for the page's styling). */
+    public boolean isSuppressed(String cell) {
+        return suppressed.equals(cell);
     }
 
     private static String number(Double value, DecimalFormat format) {
@@ -82,13 +101,33 @@ public record StatisticsTable(List<String> header, List<List<String>> rows, List
         return share == null ? DASH : format.format(share * 100);
     }
 
-    /** Semicolon-separated (what spreadsheet programs in German settings expect), quoted where needed. */
+    /**
+     * Semicolon-separated (what spreadsheet programs in German settings expect), quoted where needed.
+     * Withheld figures are empty cells; the last column lists the headers of the withheld ones, comma-separated.
+     */
     public String csv() {
         StringBuilder out = new StringBuilder();
-        line(out, header);
-        rows.forEach(row -> line(out, row));
-        line(out, total);
+        List<String> head = new ArrayList<>(header);
+        head.add(suppressedHeader);
+        line(out, head);
+        rows.forEach(row -> line(out, csvRow(row)));
+        line(out, csvRow(total));
         return out.toString();
+    }
+
+    private List<String> csvRow(List<String> cells) {
+        List<String> out = new ArrayList<>();
+        List<String> withheld = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0 && isSuppressed(cells.get(i))) {
+                out.add("");
+                withheld.add(header.get(i));
+            } else {
+                out.add(cells.get(i));
+            }
+        }
+        out.add(String.join(", ", withheld));
+        return out;
     }
 
     private static void line(StringBuilder out, List<String> cells) {

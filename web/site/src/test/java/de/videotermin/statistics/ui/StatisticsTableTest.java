@@ -20,8 +20,11 @@ class StatisticsTableTest {
     private static StatisticsReport report(Granularity granularity, String key) {
         StatisticsFilter filter = new StatisticsFilter(LocalDate.of(2026, 3, 23), LocalDate.of(2026, 3, 29), granularity,
                 Breakdown.PERIOD, null, null);
-        return new StatisticsReport(filter, List.of(new StatisticsRow(key, FIGURES)), FIGURES);
+        return new StatisticsReport(filter, List.of(new StatisticsRow(key, FIGURES)), FIGURES, 5);
     }
+
+    private static final Figures WITHHELD = new Figures(3, 2, 1, 0, null, null, null, 0.75, null, 425, 0.0, 1.0 / 3,
+            java.util.Set.of("callMinutes", "averageDuration", "relayedShare", "averageRating", "recommendShare"));
 
     @Test
     void germanCellsUseADecimalCommaAndADashForNothingMeasured() {
@@ -43,7 +46,26 @@ class StatisticsTableTest {
         StatisticsTable table = StatisticsTable.of(report(Granularity.DAY, "2026-03-29"), Locale.ENGLISH);
         String[] lines = table.csv().split("\r\n");
         assertThat(lines).hasSize(3);
-        assertThat(lines[1]).isEqualTo(String.join(";", table.rows().get(0)));
+        assertThat(lines[0]).endsWith(";Withheld (fewer than 5 people)");
+        assertThat(lines[1]).isEqualTo(String.join(";", table.rows().get(0)) + ";");
         assertThat(lines[1]).contains("47.5");
+    }
+
+    @Test
+    void withheldFiguresReadFewerThanKOnScreenAndAreEmptyAndNamedInTheCsv() {
+        StatisticsFilter filter = new StatisticsFilter(LocalDate.of(2026, 3, 29), LocalDate.of(2026, 3, 29), Granularity.DAY,
+                Breakdown.PERIOD, null, null);
+        StatisticsReport report = new StatisticsReport(filter, List.of(new StatisticsRow("2026-03-29", WITHHELD)), FIGURES, 5);
+        StatisticsTable german = StatisticsTable.of(report, Locale.GERMAN);
+        assertThat(german.rows().get(0)).containsExactly("2026-03-29", "3", "2", "1", "weniger als 5", "weniger als 5",
+                "weniger als 5", "weniger als 5", "75,0", "weniger als 5", "425", "0,0", "33,3");
+        assertThat(german.isSuppressed(german.rows().get(0).get(4))).isTrue();
+        assertThat(german.isSuppressed("–")).isFalse();
+
+        String[] lines = StatisticsTable.of(report, Locale.ENGLISH).csv().split("\r\n");
+        assertThat(lines[1].split(";", -1)).containsExactly("2026-03-29", "3", "2", "1", "", "", "", "", "75.0", "", "425",
+                "0.0", "33.3", "Call minutes, Avg. duration (min), Would recommend (%), Avg. rating, Relayed (%)");
+        // the total has enough people behind it: nothing withheld, marker empty
+        assertThat(lines[2]).startsWith("Total;3;2;1;95;47.5").endsWith(";");
     }
 }
