@@ -9,8 +9,6 @@ import de.videotermin.appointment.boundary.Appointments;
 import de.videotermin.appointment.boundary.BookedAppointment;
 import de.videotermin.appointment.boundary.Booking;
 import de.videotermin.appointment.boundary.Caller;
-import de.videotermin.appointment.boundary.UnknownReferenceException;
-import de.videotermin.appointment.entity.LegalArea;
 import de.videotermin.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -143,12 +141,8 @@ public class AppointmentsResource {
         } else {
             advisor = new AdvisorIdentity(caller.username(), caller.displayName());
         }
-        LegalArea area;
-        try {
-            area = LegalArea.valueOf(request.legalArea);
-        } catch (IllegalArgumentException e) {
-            throw new UnknownReferenceException("legalArea", request.legalArea);
-        }
+        // the legal area is reference data: an unknown or inactive code is refused by the booking (422)
+        String area = request.legalArea;
         Booking booking = new Booking(request.startsAt.atZoneSameInstant(ZONE), request.durationMinutes,
                 request.citizenName, request.citizenEmail, area, request.siteCode, request.topic, request.extraInfo,
                 request.citizenLanguage == null ? "de" : request.citizenLanguage, request.citizenPostalAddress);
