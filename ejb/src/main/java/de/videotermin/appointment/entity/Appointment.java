@@ -119,7 +119,7 @@ public class Appointment {
     public Appointment(String roomId, String linkTokenHash, String advisorUsername, String advisorName,
                        String citizenName, String citizenEmail, String legalArea, Instant startsAt,
                        int durationMinutes, Instant createdAt) {
-        this.id = UUID.randomUUID();
+        this.id = de.videotermin.appointment.control.LinkTokens.newUuid();
         this.roomId = Objects.requireNonNull(roomId);
         this.linkTokenHash = Objects.requireNonNull(linkTokenHash);
         this.advisorUsername = Objects.requireNonNull(advisorUsername);

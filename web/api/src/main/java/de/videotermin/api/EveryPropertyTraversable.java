@@ -1,0 +1,26 @@
+package de.videotermin.api;
+
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
+import java.lang.annotation.ElementType;
+
+/**
+ * Bean Validation may look at every property of the API's request records: they are plain data,
+ * never JPA entities with lazy state. The default resolver asks every JPA provider on the server
+ * whether a property is loaded, and on Payara one of them (EclipseLink) answers under a global lock:
+ * with concurrent bookings that lock held request threads (bench/correspondence/RESULTS.md).
+ */
+public class EveryPropertyTraversable implements TraversableResolver {
+
+    @Override
+    public boolean isReachable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty,
+                               ElementType elementType) {
+        return true;
+    }
+
+    @Override
+    public boolean isCascadable(Object bean, Path.Node property, Class<?> rootBeanType, Path pathToProperty,
+                                ElementType elementType) {
+        return true;
+    }
+}
