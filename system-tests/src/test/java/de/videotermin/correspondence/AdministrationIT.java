@@ -65,7 +65,7 @@ class AdministrationIT {
 
             text.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "\n" + marker + " für {{citizenName}}");
             admin.driver().findElement(By.id("template:preview")).click();
-            assertThat(admin.waitFor(By.id("preview-text")).getText())
+            assertThat(waitOrTell(admin, By.id("preview-text")).getText())
                     .contains(marker + " für Erika Musterfrau").contains("/t/SAMPLE-LINK");
             assertThat(admin.driver().findElement(By.id("preview-html")).getAttribute("sandbox")).as("HTML preview sandboxed").isEmpty();
             assertThat(admin.accessibilityViolations()).as("axe, template preview").isEmpty();
@@ -175,10 +175,24 @@ class AdministrationIT {
         }
     }
 
+    /** Waits for an element; if it never comes, fails with what the page says instead. */
+    private static WebElement waitOrTell(Browser browser, By what) {
+        try {
+            return browser.waitFor(what);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String body = String.valueOf(browser.script("return document.body ? document.body.innerText : ''"));
+            throw new AssertionError("no " + what + " on " + browser.driver().getCurrentUrl() + "; the page says: "
+                    + body.substring(0, Math.min(2000, body.length())), e);
+        }
+    }
+
     private static Browser signedInAdmin() {
         Browser admin = Browser.start("de");
         admin.open(Stack.BASE_URL + "/admin/");
         admin.signInAtKeycloak("thomas.krueger", Stack.DEMO_PASSWORD);
+        // back from Keycloak on a page of ours, signed in (generous: the round trip is slow on a loaded machine)
+        admin.waitFor(By.id("staff-name"), Duration.ofSeconds(45));
+        admin.open(Stack.BASE_URL + "/admin/");
         admin.waitFor(By.id("admin-sites"), Duration.ofSeconds(45));
         return admin;
     }

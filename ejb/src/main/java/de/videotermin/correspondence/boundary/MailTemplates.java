@@ -53,6 +53,10 @@ public class MailTemplates {
 
     /** What a message made from a template looks like. */
     public record Preview(String subject, String text, String html) implements java.io.Serializable {
+        // bean getters for the page: Expression Language 5 (Jakarta EE 10) does not see record components
+        public String getSubject() { return subject; }
+        public String getText() { return text; }
+        public String getHtml() { return html; }
     }
 
     public List<MailTemplate> all() {

@@ -46,8 +46,12 @@ public class ReferenceDataView implements Serializable {
     private transient List<Site> siteList;
     private transient List<LegalAreaEntry> areaList;
 
-    /** f:viewAction: fill the forms with the entries named in the address. */
-    public void load() {
+    /** Fills the forms with the entries named in the address ({@code ?site=}, {@code ?area=}), once per view. */
+    @jakarta.annotation.PostConstruct
+    void load() {
+        var params = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        siteParam = params.get("site");
+        areaParam = params.get("area");
         Site site = sites.site(siteParam);
         if (site != null) {
             editingSite = true;

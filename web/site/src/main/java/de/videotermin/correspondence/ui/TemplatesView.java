@@ -55,8 +55,15 @@ public class TemplatesView implements Serializable {
 
     private transient List<MailTemplate> list;
 
-    /** f:viewAction: open the template named in the address. */
-    public void load() {
+    /** Opens the template named in the address ({@code ?id=}), once per view. */
+    @jakarta.annotation.PostConstruct
+    void load() {
+        String param = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+        try {
+            id = param == null ? null : Long.valueOf(param);
+        } catch (NumberFormatException e) {
+            id = null;
+        }
         MailTemplate t = id == null ? null : templates.find(id);
         if (t == null) {
             id = null;
