@@ -1,10 +1,8 @@
 package de.videotermin.correspondence.ui;
 
+import de.videotermin.site.Texts;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import java.text.MessageFormat;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /** Page messages of the agenda, correspondence and administration pages, from their own bundle (corrMsg). */
 public final class CorrespondenceTexts {
@@ -15,13 +13,7 @@ public final class CorrespondenceTexts {
     }
 
     public static String get(String key, Object... args) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, FacesContext.getCurrentInstance().getViewRoot().getLocale());
-        try {
-            String pattern = bundle.getString(key);
-            return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
-        } catch (MissingResourceException e) {
-            return key;
-        }
+        return Texts.from(BUNDLE, key, args);
     }
 
     public static void error(String clientId, String key, Object... args) {
