@@ -120,7 +120,7 @@ public class OutboxMessage {
     }
 
     private OutboxMessage(UUID appointmentId, MessageKind kind, String channel, String dedupeKey, String subject, Instant now) {
-        this.id = UUID.randomUUID();
+        this.id = de.videotermin.appointment.control.LinkTokens.newUuid(); // per-thread generator: no shared lock
         this.appointmentId = Objects.requireNonNull(appointmentId);
         this.kind = kind;
         this.channel = channel;
