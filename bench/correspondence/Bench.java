@@ -37,7 +37,7 @@ public class Bench {
         int perSite = Integer.parseInt(System.getProperty("perSite", "14"));
         int threads = Integer.parseInt(System.getProperty("threads", "16"));
 
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         // service-account tokens live five minutes: refresh well before, from any worker
         java.util.concurrent.atomic.AtomicReference<String> token = new java.util.concurrent.atomic.AtomicReference<>(token(http, realm, secret));
         java.util.concurrent.atomic.AtomicLong tokenAt = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());

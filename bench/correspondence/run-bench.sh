@@ -16,6 +16,7 @@ REPO="$(cd "$HERE/../.." && pwd)"
 : "${SITES:=1000}"
 : "${PER_SITE:=14}"
 : "${THREADS:=16}"
+: "${LABEL:=}"   # a note for the results heading, e.g. "before the outbox change"
 # shellcheck disable=SC1091
 source "$VIDEOTERMIN_HOME/secrets.env"
 BASE="http://localhost:$VIDEOTERMIN_HTTP_PORT"
@@ -46,7 +47,7 @@ failed="$(psql_ -c "select count(*) from outbox_message m join appointment a on 
 echo "invitations_sent=$sent of $total, booked_and_invited_seconds=$all, failed=$failed"
 {
   echo
-  echo "## Run $(date -u +%FT%TZ) — $SITES sites × $PER_SITE appointments, $THREADS client threads"
+  echo "## Run $(date -u +%FT%TZ) — $SITES sites × $PER_SITE appointments, $THREADS client threads${LABEL:+ — $LABEL}"
   echo
   echo "Machine: $(nproc) cores, load average at the end $(cut -d' ' -f1-3 /proc/loadavg), $(free -g | awk '/Mem/{print $2}') GB RAM, shared with other engineers' stacks and tests. Day booked: $DAY."
   echo

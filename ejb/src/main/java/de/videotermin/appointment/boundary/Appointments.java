@@ -5,6 +5,7 @@ import de.videotermin.appointment.entity.Appointment;
 import de.videotermin.appointment.entity.AppointmentStatus;
 import de.videotermin.appointment.entity.LegalAreaEntry;
 import de.videotermin.appointment.entity.Site;
+import de.videotermin.audit.boundary.Audited;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -107,10 +108,23 @@ public class Appointments {
         return appointment;
     }
 
+    @Audited("appointment.no-show")
     public Appointment markNoShow(@NotNull UUID id, @NotNull Caller caller) {
         Appointment appointment = byId(id, caller);
-        appointment.markNoShow();
+        appointment.markNoShow(clock.instant());
         return appointment;
+    }
+
+    /**
+     * The citizen entered the waiting room (their room page asked for a join ticket). An update
+     * statement rather than the entity: it must not collide (optimistic lock) with the advisor
+     * editing the appointment at the same moment, and it never moves a later status back.
+     */
+    public void citizenWaiting(UUID id) {
+        em.createQuery("update Appointment a set a.status = :waiting where a.id = :id and a.status in :before")
+                .setParameter("waiting", AppointmentStatus.CITIZEN_WAITING).setParameter("id", id)
+                .setParameter("before", List.of(AppointmentStatus.PLANNED, AppointmentStatus.INVITED))
+                .executeUpdate();
     }
 
     /** The citizen cancels from their link. */
@@ -239,9 +253,9 @@ public class Appointments {
     }
 
     private void requireOffered(Booking booking) {
-        LegalAreaEntry area = em.find(LegalAreaEntry.class, booking.legalArea().name());
+        LegalAreaEntry area = em.find(LegalAreaEntry.class, booking.legalArea());
         if (area == null || !area.isActive()) {
-            throw new UnknownReferenceException("legalArea", booking.legalArea().name());
+            throw new UnknownReferenceException("legalArea", booking.legalArea());
         }
         String siteCode = blankToNull(booking.siteCode());
         if (siteCode != null) {

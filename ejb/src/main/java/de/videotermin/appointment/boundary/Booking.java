@@ -21,7 +21,7 @@ public record Booking(
         @Min(5) @Max(480) int durationMinutes,
         @NotBlank @Size(max = 200) String citizenName,
         @Email @Size(max = 320) String citizenEmail,
-        @NotNull LegalArea legalArea,
+        @NotBlank @Size(max = 64) String legalArea,
         @Size(max = 64) String siteCode,
         @Size(max = 200) String topic,
         @Size(max = 2000) String extraInfo,
@@ -31,7 +31,7 @@ public record Booking(
     /** The first release's booking: no site, topic or address, German. */
     public Booking(ZonedDateTime startsAt, int durationMinutes, String citizenName, String citizenEmail,
                    LegalArea legalArea) {
-        this(startsAt, durationMinutes, citizenName, citizenEmail, legalArea, null, null, null, "de", null);
+        this(startsAt, durationMinutes, citizenName, citizenEmail, legalArea.name(), null, null, null, "de", null);
     }
 
     /** A fingerprint of the request, to tell a replay (same Idempotency-Key, same booking) from a misuse. */

@@ -14,7 +14,18 @@ import java.util.regex.Pattern;
  */
 public final class LinkTokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One generator per thread: the platform's default (NativePRNG) serialises every caller on one
+     * lock, which showed up under concurrent bookings. DRBG instances are independent and each is
+     * seeded from the operating system's entropy.
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    });
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private LinkTokens() {
@@ -22,15 +33,23 @@ public final class LinkTokens {
 
     public static String newToken() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Room ids need not be secret, but must not be guessable or sequential: 128 bits. */
     public static String newRoomId() {
         byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** A random (version 4) UUID from this thread's generator; {@link java.util.UUID#randomUUID()} shares one lock. */
+    public static java.util.UUID newUuid() {
+        SecureRandom random = RANDOM.get();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new java.util.UUID(high, low);
     }
 
     /** Cheap check before touching the database: anything not shaped like a token cannot be one. */

@@ -54,9 +54,9 @@ public class Appointment {
     @Column(name = "citizen_email")
     private String citizenEmail;
 
-    @Enumerated(EnumType.STRING)
+    /** A code of the table legal_area (reference data kept by the admin role). */
     @Column(name = "legal_area", nullable = false)
-    private LegalArea legalArea;
+    private String legalArea;
 
     @Column(name = "starts_at", nullable = false)
     private Instant startsAt;
@@ -117,9 +117,9 @@ public class Appointment {
     }
 
     public Appointment(String roomId, String linkTokenHash, String advisorUsername, String advisorName,
-                       String citizenName, String citizenEmail, LegalArea legalArea, Instant startsAt,
+                       String citizenName, String citizenEmail, String legalArea, Instant startsAt,
                        int durationMinutes, Instant createdAt) {
-        this.id = UUID.randomUUID();
+        this.id = de.videotermin.appointment.control.LinkTokens.newUuid();
         this.roomId = Objects.requireNonNull(roomId);
         this.linkTokenHash = Objects.requireNonNull(linkTokenHash);
         this.advisorUsername = Objects.requireNonNull(advisorUsername);
@@ -186,9 +186,18 @@ public class Appointment {
         }
     }
 
-    public void markNoShow() {
+    /** The citizen did not come. Only once the start time has passed: before it, nobody can have missed it. */
+    public void markNoShow(Instant now) {
         requireOpen();
+        if (now.isBefore(startsAt)) {
+            throw new AppointmentNotStartedException();
+        }
         status = AppointmentStatus.NO_SHOW;
+    }
+
+    /** Whether the advisor may record a no-show now. */
+    public boolean mayBeMarkedNoShow(Instant now) {
+        return status.isOpen() && !now.isBefore(startsAt);
     }
 
     private void requireOpen() {
@@ -219,13 +228,13 @@ public class Appointment {
     public String getAdvisorName() { return advisorName; }
     public String getCitizenName() { return citizenName; }
     public String getCitizenEmail() { return citizenEmail; }
-    public LegalArea getLegalArea() { return legalArea; }
+    public String getLegalArea() { return legalArea; }
     public Instant getStartsAt() { return startsAt; }
     public int getDurationMinutes() { return durationMinutes; }
     public AppointmentStatus getStatus() { return status; }
     public Instant getCreatedAt() { return createdAt; }
     /** The legal area's code as data (the legal_area table); other components use this. */
-    public String getLegalAreaCode() { return legalArea.name(); }
+    public String getLegalAreaCode() { return legalArea; }
     public Instant getEndsAt() { return endsAt(); }
     public String getSiteCode() { return siteCode; }
     public String getTopic() { return topic; }

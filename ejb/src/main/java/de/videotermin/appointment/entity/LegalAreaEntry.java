@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 
 /**
  * A legal area as data: its names in German and English and whether new appointments may use it.
- * The codes are those of {@link LegalArea}; the admin role renames and (de)activates them.
+ * The admin role adds, renames and (de)activates them; appointment.legal_area refers to the code.
  */
 @Entity
 @Table(name = "legal_area")
@@ -27,6 +27,11 @@ public class LegalAreaEntry {
 
     protected LegalAreaEntry() {
         // JPA
+    }
+
+    public LegalAreaEntry(String code, String nameDe, String nameEn) {
+        this.code = java.util.Objects.requireNonNull(code);
+        rename(nameDe, nameEn);
     }
 
     public String name(String language) {

@@ -89,6 +89,7 @@ public class JoinTickets {
         if (!consents.hasValidConsent(appointment.getId())) {
             throw new ConsentRequiredException();
         }
+        appointments.citizenWaiting(appointment.getId());
         return access(appointment, Role.CITIZEN, "citizen", appointment.getCitizenName());
     }
 

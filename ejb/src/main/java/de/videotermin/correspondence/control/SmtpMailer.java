@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 
 /**
- * One SMTP connection for a batch of messages (Jakarta Mail, no JNDI session: settings from
+ * One SMTP connection for many messages (Jakarta Mail, no JNDI session: settings from
  * MicroProfile Config). Each message has a stable Message-ID derived from its outbox row.
  */
 public final class SmtpMailer implements AutoCloseable {
@@ -35,6 +35,27 @@ public final class SmtpMailer implements AutoCloseable {
     }
 
     public void send(Mail mail) throws MessagingException {
+        MimeMessage message = build(session, settings, mail);
+        transport.sendMessage(message, message.getAllRecipients());
+    }
+
+    /**
+     * Builds and serialises one message without sending it. The first message after a start loads
+     * Jakarta Activation's and Mail's providers under global locks (seconds on a busy machine);
+     * doing that once at deployment keeps it off the first real batch.
+     */
+    public static void warmUp(MailSettings settings) {
+        try {
+            Session session = Session.getInstance(settings.sessionProperties());
+            MimeMessage message = build(session, settings, new Mail("warm-up", "warm-up@videotermin.invalid", "-", "-",
+                    "<p>-</p>", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "REQUEST"));
+            message.writeTo(java.io.OutputStream.nullOutputStream());
+        } catch (MessagingException | java.io.IOException e) {
+            // only a warm-up: the real messages report their own errors
+        }
+    }
+
+    private static MimeMessage build(Session session, MailSettings settings, Mail mail) throws MessagingException {
         MimeMessage message = new StableIdMessage(session, "<" + mail.id() + "@videotermin>");
         try {
             message.setFrom(new InternetAddress(settings.from(), settings.fromName(), "UTF-8"));
@@ -70,7 +91,12 @@ public final class SmtpMailer implements AutoCloseable {
             message.setContent(mixed);
         }
         message.saveChanges();
-        transport.sendMessage(message, message.getAllRecipients());
+        return message;
+    }
+
+    /** Whether the connection can still be used (a worker keeps it across batches). */
+    public boolean isConnected() {
+        return transport.isConnected();
     }
 
     @Override

@@ -34,8 +34,16 @@ public class OutboxMessage {
 
     private String recipient;
 
-    @Column(nullable = false)
+    /** Null until the message is rendered (when it is first sent). */
     private String subject;
+
+    /**
+     * The citizen's link token, for an invitation not rendered yet: rendering happens when the message
+     * is sent, and only the token's hash is kept with the appointment. Erased once rendered, just as
+     * the rendered bodies (which contain the link) are erased once delivered.
+     */
+    @Column(name = "link_token")
+    private String linkToken;
 
     @Column(name = "body_text")
     private String bodyText;
@@ -81,6 +89,29 @@ public class OutboxMessage {
         return m;
     }
 
+    /** A message to be rendered from the current template when it is sent (see MessageRenderer). */
+    public static OutboxMessage queued(UUID appointmentId, MessageKind kind, String dedupeKey, String recipient,
+                                       String linkToken, Instant now) {
+        OutboxMessage m = new OutboxMessage(appointmentId, kind, "EMAIL", dedupeKey, null, now);
+        m.recipient = Objects.requireNonNull(recipient);
+        m.linkToken = linkToken;
+        m.status = MessageStatus.PENDING;
+        return m;
+    }
+
+    public boolean isRendered() {
+        return bodyText != null;
+    }
+
+    /** The contents, made once; a retry sends the same message again. The link now lives in the bodies only. */
+    public void rendered(String subject, String bodyText, String bodyHtml, String ics) {
+        this.subject = truncate(subject);
+        this.bodyText = Objects.requireNonNull(bodyText);
+        this.bodyHtml = bodyHtml;
+        this.ics = ics;
+        this.linkToken = null;
+    }
+
     public static OutboxMessage letter(UUID appointmentId, String dedupeKey, String subject, byte[] pdf, Instant now) {
         OutboxMessage m = new OutboxMessage(appointmentId, MessageKind.LETTER, "LETTER", dedupeKey, subject, now);
         m.pdf = pdf;
@@ -89,18 +120,23 @@ public class OutboxMessage {
     }
 
     private OutboxMessage(UUID appointmentId, MessageKind kind, String channel, String dedupeKey, String subject, Instant now) {
-        this.id = UUID.randomUUID();
+        this.id = de.videotermin.appointment.control.LinkTokens.newUuid(); // per-thread generator: no shared lock
         this.appointmentId = Objects.requireNonNull(appointmentId);
         this.kind = kind;
         this.channel = channel;
         this.dedupeKey = dedupeKey;
-        this.subject = subject.length() > 300 ? subject.substring(0, 300) : subject;
+        this.subject = truncate(subject);
         this.createdAt = now;
         this.nextAttemptAt = now;
     }
 
+    private static String truncate(String subject) {
+        return subject == null || subject.length() <= 300 ? subject : subject.substring(0, 300);
+    }
+
     /** Delivered: the body (which may hold the citizen's link) is no longer needed. */
     public void sent(Instant at) {
+        linkToken = null;
         status = MessageStatus.SENT;
         sentAt = at;
         attempts++;
@@ -130,6 +166,7 @@ public class OutboxMessage {
     public String getChannel() { return channel; }
     public String getRecipient() { return recipient; }
     public String getSubject() { return subject; }
+    public String getLinkToken() { return linkToken; }
     public String getBodyText() { return bodyText; }
     public String getBodyHtml() { return bodyHtml; }
     public String getIcs() { return ics; }

@@ -57,7 +57,7 @@ public class Surveys {
     /** The appointment behind the link may be asked about: it exists and was not cancelled. */
     public SurveyContext open(String linkToken) {
         Appointment appointment = answerable(linkToken);
-        return new SurveyContext(appointment.getLegalArea().name(), isAnswered(appointment));
+        return new SurveyContext(appointment.getLegalArea(), isAnswered(appointment));
     }
 
     public void submit(String linkToken, @NotNull @Valid SurveyAnswers answers) {
@@ -68,7 +68,7 @@ public class Surveys {
         em.persist(new FeedbackSubmission(keys.of(appointment.getId())));
         String comment = answers.comment() == null || answers.comment().isBlank() ? null : answers.comment().strip();
         LocalDate day = appointment.getStartsAt().atZone(ZONE).toLocalDate();
-        em.persist(new FeedbackAnswer(appointment.getLegalArea().name(), sites.siteOf(appointment.getId()), day,
+        em.persist(new FeedbackAnswer(appointment.getLegalArea(), sites.siteOf(appointment.getId()), day,
                 answers.rating(), answers.wouldRecommend(), answers.easyToJoin(), answers.pictureAndSoundWorked(), comment));
         // A second, concurrent submission fails here on the primary key instead of counting twice.
         em.flush();

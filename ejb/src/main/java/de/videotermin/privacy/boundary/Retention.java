@@ -73,7 +73,8 @@ public class Retention {
                 .executeUpdate();
         // What was sent to those citizens: keep kind, status and time for the history, drop the contents.
         em.createNativeQuery("update outbox_message set recipient = null, body_text = null, body_html = null, "
-                        + "ics = null, pdf = null where (recipient is not null or body_text is not null or pdf is not null) "
+                        + "ics = null, pdf = null, link_token = null where (recipient is not null or body_text is not null or pdf is not null"
+                        + " or link_token is not null) "
                         + "and appointment_id in (select id from appointment where citizen_name = ?1)")
                 .setParameter(1, ERASED)
                 .executeUpdate();

@@ -44,4 +44,18 @@ class OutboxMessageTest {
         assertThat(m.getSubject()).isEqualTo("s");
         assertThat(m.getSentAt()).isEqualTo(now);
     }
+
+    @Test
+    void aQueuedInvitationHoldsTheLinkTokenOnlyUntilItIsRendered() {
+        OutboxMessage m = OutboxMessage.queued(UUID.randomUUID(), MessageKind.INVITATION, "k", "a@example.org", "token", now);
+        assertThat(m.isRendered()).isFalse();
+        assertThat(m.getLinkToken()).isEqualTo("token");
+        m.rendered("Subject", "text with link", "<p>html</p>", "BEGIN:VCALENDAR");
+        assertThat(m.isRendered()).isTrue();
+        assertThat(m.getLinkToken()).isNull();
+        assertThat(m.getSubject()).isEqualTo("Subject");
+        m.sent(now);
+        assertThat(m.getBodyText()).isNull();
+        assertThat(m.getSubject()).isEqualTo("Subject");
+    }
 }

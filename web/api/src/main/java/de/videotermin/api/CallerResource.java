@@ -1,6 +1,5 @@
 package de.videotermin.api;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,7 +26,7 @@ public class CallerResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ApiRoles.ADVISOR, ApiRoles.ADMIN, ApiRoles.ANALYST, ApiRoles.AGENCY_SYSTEM})
+    @Allowed({ApiRoles.ADVISOR, ApiRoles.ADMIN, ApiRoles.ANALYST, ApiRoles.AGENCY_SYSTEM})
     @Operation(summary = "The calling user or system and its roles")
     public Caller me() {
         return new Caller(jwt.getName(), new TreeSet<>(jwt.getGroups()));

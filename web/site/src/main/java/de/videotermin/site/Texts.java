@@ -15,8 +15,13 @@ public final class Texts {
     }
 
     public static String get(String key, Object... args) {
+        return from(BUNDLE, key, args);
+    }
+
+    /** A text from another of the site's bundles, in the viewer's language; the key itself if it is missing. */
+    public static String from(String bundleName, String key, Object... args) {
         FacesContext context = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, context.getViewRoot().getLocale());
+        ResourceBundle bundle = ResourceBundle.getBundle(bundleName, context.getViewRoot().getLocale());
         try {
             String pattern = bundle.getString(key);
             return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);

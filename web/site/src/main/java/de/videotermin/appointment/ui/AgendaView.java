@@ -15,7 +15,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import de.videotermin.appointment.entity.Appointment;
-import de.videotermin.appointment.entity.LegalArea;
+import de.videotermin.appointment.entity.AppointmentNotStartedException;
+import de.videotermin.appointment.entity.LegalAreaEntry;
 import de.videotermin.security.SignedInStaff;
 import de.videotermin.site.SiteSettings;
 import de.videotermin.site.Texts;
@@ -62,7 +63,7 @@ public class AgendaView implements Serializable {
     private int durationMinutes = 30;
     private String citizenName;
     private String citizenEmail;
-    private LegalArea legalArea = LegalArea.CAREER_GUIDANCE;
+    private String legalArea = "CAREER_GUIDANCE";
 
     private String siteCode;
     private String topic;
@@ -208,8 +209,27 @@ public class AgendaView implements Serializable {
         return site.formatDateTime(appointment.getStartsAt(), FacesContext.getCurrentInstance().getViewRoot().getLocale());
     }
 
-    public LegalArea[] getLegalAreas() {
-        return LegalArea.values();
+    /** The legal areas offered for new appointments (the admin role keeps the list). */
+    public List<LegalAreaEntry> getLegalAreas() {
+        return sites.activeLegalAreas();
+    }
+
+    public boolean mayMarkNoShow(Appointment appointment) {
+        return appointment.mayBeMarkedNoShow(java.time.Instant.now());
+    }
+
+    /** The citizen did not come: only after the start time (the button appears then). */
+    public void markNoShow(UUID id) {
+        try {
+            Appointment a = appointments.markNoShow(id, Caller.advisor(staff.advisorIdentity()));
+            de.videotermin.correspondence.ui.CorrespondenceTexts.info("agenda.markedNoShow", a.getCitizenName());
+        } catch (AppointmentNotStartedException e) {
+            de.videotermin.correspondence.ui.CorrespondenceTexts.error(null, "agenda.noShowTooEarly");
+        } catch (AppointmentClosedException e) {
+            Texts.error(null, "agenda.closed");
+        }
+        upcoming = null;
+        histories = null;
     }
 
     private static String fieldId(ConstraintViolation<Booking> violation) {
@@ -230,8 +250,8 @@ public class AgendaView implements Serializable {
     public void setCitizenName(String citizenName) { this.citizenName = citizenName; }
     public String getCitizenEmail() { return citizenEmail; }
     public void setCitizenEmail(String citizenEmail) { this.citizenEmail = citizenEmail; }
-    public LegalArea getLegalArea() { return legalArea; }
-    public void setLegalArea(LegalArea legalArea) { this.legalArea = legalArea; }
+    public String getLegalArea() { return legalArea; }
+    public void setLegalArea(String legalArea) { this.legalArea = legalArea; }
     public String getNewLink() { return newLink; }
     public String getSiteCode() { return siteCode; }
     public void setSiteCode(String siteCode) { this.siteCode = siteCode; }

@@ -84,7 +84,7 @@ public class CitizenAppointmentView implements Serializable {
         advisorName = appointment.getAdvisorName();
         startsAt = site.formatDateTime(appointment.getStartsAt(), locale);
         opensAt = site.formatTime(tickets.roomOpensAt(appointment), locale);
-        legalArea = appointment.getLegalArea().name();
+        legalArea = appointment.getLegalArea();
         durationMinutes = appointment.getDurationMinutes();
         outcome = Outcome.valueOf(tickets.entryState(appointment).name());
         ConsentText text = consents.currentText(locale, legalArea);

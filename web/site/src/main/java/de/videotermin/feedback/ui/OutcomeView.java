@@ -59,7 +59,7 @@ public class OutcomeView implements Serializable {
             Appointment appointment = appointments.ownedRoom(roomId, staff.advisorIdentity());
             citizenName = appointment.getCitizenName();
             startsAt = site.formatDateTime(appointment.getStartsAt(), context.getViewRoot().getLocale());
-            legalArea = appointment.getLegalArea().name();
+            legalArea = appointment.getLegalArea();
             outcome = outcomes.recorded(roomId, staff.advisorIdentity()).map(Enum::name).orElse(null);
             java.util.Locale locale = context.getViewRoot().getLocale();
             calls = callRecords.forAppointment(appointment.getId()).stream().map(call -> new CallSummary(
