@@ -99,7 +99,7 @@ public class GuestJoinView implements Serializable {
         startsAt = site.formatDateTime(appointment.getStartsAt(), locale);
         opensAt = site.formatTime(tickets.roomOpensAt(appointment), locale);
         outcome = Outcome.valueOf(tickets.entryState(appointment).name());
-        ConsentText text = consents.currentText(locale, appointment.getLegalArea().name());
+        ConsentText text = consents.currentText(locale, appointment.getLegalArea());
         consentTextId = text.getId();
         consentVersion = text.getVersion();
         consentBody = text.getBody();
