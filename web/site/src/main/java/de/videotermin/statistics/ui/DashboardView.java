@@ -1,6 +1,5 @@
 package de.videotermin.statistics.ui;
 
-import de.videotermin.appointment.entity.LegalArea;
 import de.videotermin.statistics.boundary.Breakdown;
 import de.videotermin.statistics.boundary.Figures;
 import de.videotermin.statistics.boundary.Granularity;
@@ -32,6 +31,9 @@ public class DashboardView {
 
     @Inject
     Statistics statistics;
+
+    @Inject
+    de.videotermin.appointment.boundary.Sites sites;
 
     private StatisticsQuery query;
     private int minimumGroupSize;
@@ -112,5 +114,13 @@ public class DashboardView {
     public String getSite() { return query.filter().hasSite() ? query.filter().siteCode() : ""; }
     public List<String> getGranularities() { return Arrays.stream(Granularity.values()).map(Enum::name).toList(); }
     public List<String> getBreakdowns() { return Arrays.stream(Breakdown.values()).map(Enum::name).toList(); }
-    public List<String> getLegalAreas() { return Arrays.stream(LegalArea.values()).map(Enum::name).toList(); }
+    /** Every legal area the admin keeps (also deactivated ones: their past appointments are in the figures). */
+    public List<AreaOption> getLegalAreas() {
+        String language = jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale().getLanguage();
+        return sites.legalAreas().stream().map(a -> new AreaOption(a.getCode(), a.name(language))).toList();
+    }
+
+    /** One entry of the legal-area filter. */
+    public record AreaOption(String code, String label) {
+    }
 }
