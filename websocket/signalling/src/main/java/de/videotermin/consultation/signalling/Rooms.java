@@ -110,6 +110,18 @@ public class Rooms {
         expel(roomId, peer, ServerMessage.Error.badMessage("binary frames are not accepted"), RoomEndpoint.CANNOT_ACCEPT);
     }
 
+    /** The connection kept sending over its flood limit (see {@link FloodGuard}): expelled by the room's owner with 1008. */
+    public void flooded(String roomId, SessionPeer peer) {
+        if (grid != null && grid.forwardFlooded(peer)) {
+            return;
+        }
+        floodedHere(roomId, peer);
+    }
+
+    void floodedHere(String roomId, Peer peer) {
+        expel(roomId, peer, FloodGuard.RATE_LIMITED, Room.POLICY_VIOLATION);
+    }
+
     public void receive(String roomId, Peer peer, ClientMessage message) {
         Room.Outcome out = new Room.Outcome();
         Instant now = clock.instant();

@@ -33,6 +33,9 @@ final class SessionPeer implements Peer {
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private final Consumer<CloseReason> earlyClose;
     private boolean writing;
+    /** Frames its own UTF-8 (see there); chosen at the first write, used only by the thread that is writing. */
+    private TextFrameWriter writer;
+    private boolean writerChosen;
     private boolean closing;
     /** When the client last sent anything (System.nanoTime), for {@link IdleConnections}. */
     private volatile long lastHeard = System.nanoTime();
@@ -88,7 +91,7 @@ final class SessionPeer implements Peer {
 
     @Override
     public void send(ServerMessage message) {
-        sendFrame(message.toJson().toString());
+        sendFrame(WireFormat.encode(message));
     }
 
     /** Queues a frame that is already in its wire form (relayed from the node that owns the room). */
@@ -156,7 +159,15 @@ final class SessionPeer implements Peer {
             if (!session.isOpen()) {
                 closed();
             } else if (next instanceof String frame) {
-                session.getBasicRemote().sendText(frame);
+                if (!writerChosen) {
+                    writer = TextFrameWriter.of(session);
+                    writerChosen = true;
+                }
+                if (writer != null) {
+                    writer.sendText(frame);
+                } else {
+                    session.getBasicRemote().sendText(frame);
+                }
             } else {
                 CloseReason reason = (CloseReason) next;
                 if (opening) {

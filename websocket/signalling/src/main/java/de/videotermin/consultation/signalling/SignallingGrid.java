@@ -203,11 +203,20 @@ public class SignallingGrid {
     }
 
     boolean forwardBinary(SessionPeer session) {
+        return forwardSignal(session, 'B');
+    }
+
+    boolean forwardFlooded(SessionPeer session) {
+        return forwardSignal(session, 'L');
+    }
+
+    /** A frame-less message about the connection to the room's owner: B (binary frame), L (flooded). */
+    private boolean forwardSignal(SessionPeer session, char kind) {
         Forwarded entry = active ? forwardedBySession.get(session) : null;
         if (entry == null) {
             return false;
         }
-        publish(entry.owner(), join('B', entry.key()));
+        publish(entry.owner(), join(kind, entry.key()));
         return true;
     }
 
@@ -375,6 +384,12 @@ public class SignallingGrid {
                     RemotePeer peer = remote.get(split(message, 2)[1]);
                     if (peer != null) {
                         rooms.binaryHere(peer.roomId(), peer);
+                    }
+                }
+                case 'L' -> {
+                    RemotePeer peer = remote.get(split(message, 2)[1]);
+                    if (peer != null) {
+                        rooms.floodedHere(peer.roomId(), peer);
                     }
                 }
                 case 'C' -> {
