@@ -36,6 +36,14 @@ public class SignallingMetrics {
         }
     }
 
+    /**
+     * This instance itself rather than its CDI client proxy, for the per-frame path: each call through a
+     * Weld client proxy of this application-scoped bean went through reflection (bench/signalling profile).
+     */
+    SignallingMetrics self() {
+        return this;
+    }
+
     void watch(Rooms rooms) {
         if (registry != null) {
             registry.gauge("videotermin.signalling.rooms", rooms, Rooms::roomCount);

@@ -38,7 +38,7 @@ public class SignallingServices {
      * otherwise, and a field read through a proxy sees the proxy's own, empty fields.)
      */
     RoomEndpoint.Services forEndpoints() {
-        return new RoomEndpoint.Services(tickets, rooms, metrics, closeScheduler, idle, floodLimits, idleTimers);
+        return new RoomEndpoint.Services(tickets, rooms.self(), metrics.self(), closeScheduler, idle.self(), floodLimits, idleTimers);
     }
 
     @PreDestroy
