@@ -13,9 +13,10 @@ import java.util.logging.Logger;
 /**
  * A participant's WebSocket session with an outbound queue. Frames are queued (cheap, under the
  * room's lock) and written by whichever thread calls {@link #flush()} first, one at a time and in
- * order; others return at once. Writing uses the blocking remote: signalling frames are small, so a
- * write only waits when the client's TCP window is full, and the queue bound turns a client that
- * stops reading into a closed connection rather than unbounded memory.
+ * order; others return at once. On Tyrus, frames are handed to the connection without waiting for the
+ * socket ({@link TextFrameWriter}); elsewhere the blocking remote is used. Either way a bound (256 frames
+ * queued here or not yet written there) turns a client that stops reading into a connection closed with
+ * 1013 rather than unbounded memory.
  */
 final class SessionPeer implements Peer {
 
@@ -164,7 +165,10 @@ final class SessionPeer implements Peer {
                     writerChosen = true;
                 }
                 if (writer != null) {
-                    writer.sendText(frame);
+                    if (!writer.sendText(frame)) {
+                        closed(); // the client stopped reading: like a full queue below
+                        closeQuietly(session, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow"));
+                    }
                 } else {
                     session.getBasicRemote().sendText(frame);
                 }

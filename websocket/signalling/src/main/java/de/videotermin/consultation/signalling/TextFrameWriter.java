@@ -7,6 +7,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.logging.Level;
@@ -14,8 +15,8 @@ import java.util.logging.Logger;
 
 /**
  * Writes a text frame that this class framed itself, through Tyrus's {@code TyrusWebSocket.sendRawFrame}
- * — the same protocol-handler lock and writer as {@code getBasicRemote().sendText}, and like it waiting
- * until the frame is handed to the connection.
+ * — the same protocol-handler lock and writer as {@code getBasicRemote().sendText}, in order, but without
+ * waiting for the write (see {@link #sendText}).
  *
  * <p>Why: Tyrus 2.1.5 encodes outgoing text with its own {@code StrictUtf8} charset through a
  * {@code CharBuffer} wrapped around the {@code String}, one character at a time (about a quarter of the
@@ -35,6 +36,8 @@ final class TextFrameWriter {
 
     private final Object webSocket;
     private final Method sendRawFrame;
+    /** Frames handed over and not yet written, oldest first; only the writing thread touches it. */
+    private final ArrayDeque<Future<?>> inFlight = new ArrayDeque<>();
 
     private TextFrameWriter(Object webSocket, Method sendRawFrame) {
         this.webSocket = webSocket;
@@ -89,7 +92,16 @@ final class TextFrameWriter {
         return new Access(remoteType, field, method);
     }
 
-    void sendText(String text) throws IOException {
+    /**
+     * Hands the frame to the connection without waiting for it to be written: the container queues it behind
+     * the frames before it (in order) and writes it when the socket can take it. Returns false if the client
+     * has more than {@link SessionPeer#MAX_QUEUED} frames not yet written: it is not reading.
+     *
+     * <p>Why not wait, as {@code getBasicRemote().sendText} does: a worker thread waiting for a slow client's
+     * socket is a thread not reading anybody's frames; in bench/signalling (32 worker threads) that left the
+     * server at half a core while relay latency grew to seconds.
+     */
+    boolean sendText(String text) throws IOException {
         Future<?> sent;
         try {
             sent = (Future<?>) sendRawFrame.invoke(webSocket, ByteBuffer.wrap(frame(text)));
@@ -100,14 +112,19 @@ final class TextFrameWriter {
             }
             throw new IOException(cause);
         }
-        try {
-            sent.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while sending");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        inFlight.add(sent);
+        while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
+            Future<?> done = inFlight.poll();
+            try {
+                done.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while sending");
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
         }
+        return inFlight.size() <= SessionPeer.MAX_QUEUED;
     }
 
     /** An unmasked, final text frame holding the text as UTF-8. */
