@@ -6,10 +6,16 @@ const path = require('path');
 const dir = process.argv[2] || path.join(__dirname, 'results');
 const read = (f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
 const v = read('videotermin.json'), p = read('peerjs.json'), m = read('machine.json');
+// The previous run, kept for comparison (results/run2-before-issue9: before the work on issue #9).
+const BEFORE = 'run2-before-issue9';
+const hasBefore = fs.existsSync(path.join(dir, BEFORE, 'videotermin.json'));
+const bv = hasBefore ? read(path.join(BEFORE, 'videotermin.json')) : null;
+const bp = hasBefore ? read(path.join(BEFORE, 'peerjs.json')) : null;
+const bm = hasBefore ? read(path.join(BEFORE, 'machine.json')) : null;
 const f = (x, d = 2) => (x == null || Number.isNaN(x) ? 'n/a' : Number(x).toFixed(d));
 const ratio = (a, b) => (a != null && b ? f(a / b, 2) : 'n/a');
 const ok = (b) => (b ? 'met' : '**missed**');
-const rows = [
+const rowsOf = (v, p) => [
   ['Sessions held (rooms × 2)', v.sessionsHeld, p.sessionsHeld, ratio(v.sessionsHeld, p.sessionsHeld)],
   ['Time to open all sessions (s)', f(v.connectSeconds, 1), f(p.connectSeconds, 1), ratio(v.connectSeconds, p.connectSeconds)],
   ['Messages sent / received', `${v.sent} / ${v.received}`, `${p.sent} / ${p.received}`, ''],
@@ -27,6 +33,7 @@ const rows = [
   ['Java heap (after full GC) per idle session (KB)', f(v.heapPerIdleSessionKb, 1), '–', ''],
   ['Errors / unexpected closes', `${v.errors} / ${v.unexpectedCloses}`, `${p.errors} / ${p.unexpectedCloses}`, ''],
 ];
+const rows = rowsOf(v, p).map((r, i) => (hasBefore ? [...r, ...rowsOf(bv, bp)[i].slice(1)] : r));
 const memV = v.heapPerIdleSessionKb != null ? v.heapPerIdleSessionKb : v.rssPerIdleSessionKb;
 const goals = [
   [`≥ 10,000 concurrent sessions (5,000 rooms)`, `${v.sessionsHeld} held`, ok(v.sessionsHeld >= 10000)],
@@ -52,10 +59,14 @@ in the same load-generator process (one clock). Server CPU is utime+stime of the
 on Payara Micro ${'6.2025.10'} (Java 17, -Xmx1g, data grid on, one member); PeerJS is npm \`peer\` 1.0.2 on Node
 (\`concurrent_limit\` raised to 20,000). Each server had the same warm-up first (1,000 rooms, 3,000 msg/s, twice 30 s).
 
-| | Videotermin | PeerJS | ratio V/P |
-|---|---|---|---|
+${hasBefore ? `| | Videotermin | PeerJS | ratio V/P | Videotermin before | PeerJS before | ratio before |
+|---|---|---|---|---|---|---|` : `| | Videotermin | PeerJS | ratio V/P |
+|---|---|---|---|`}
 ${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
 
+${hasBefore ? `"Before" is the previous run (${bv.startedAt}, load average ${f(bm.loadavg1, 1)}), before the work on
+issue #9; its raw numbers are in \`results/${BEFORE}/\`.
+` : ''}
 ## Goals (one 2-core node)
 
 | goal | measured | |

@@ -60,11 +60,11 @@ say "Machine: $(machine)"
 machine > "$OUT/machine.json"
 
 # ---------------------------------------------------------------- Videotermin on Payara Micro
-cat > "$WORK/preboot.asadmin" <<EOT
-set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
-EOT
+# the same node configuration as a production signalling node (server-config/scripts/cluster.sh), on loopback
+sed "s/@@BIND@@/127.0.0.1/" "$REPO/server-config/payara/micro-preboot.asadmin" > "$WORK/preboot.asadmin"
+source "$HERE/micro-options.sh"
 say "Starting the signalling WAR on Payara Micro :$BENCH_PORT"
-VIDEOTERMIN_TICKET_SECRET="$SECRET" java -Xms512m -Xmx1g -Dhazelcast.socket.bind.any=false -jar "$MICRO" \
+VIDEOTERMIN_TICKET_SECRET="$SECRET" java "${MICRO_JVM_OPTIONS[@]}" -jar "$MICRO" "${MICRO_OPTIONS[@]}" \
   --deploy "$WAR" --contextroot signalling --addlibs "$TICKET_JAR" --port "$BENCH_PORT" \
   --prebootcommandfile "$WORK/preboot.asadmin" --clustermode "tcpip:127.0.0.1:$GRID_PORT" \
   --clustername "videotermin-bench-$GRID_PORT" --interfaces 127.0.0.1 --startport "$GRID_PORT" --nohostaware \

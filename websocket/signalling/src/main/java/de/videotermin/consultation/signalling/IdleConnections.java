@@ -44,6 +44,14 @@ public class IdleConnections {
         return open.size();
     }
 
+    /**
+     * This instance itself rather than its CDI client proxy, for the per-frame path: each call through a
+     * Weld client proxy of this application-scoped bean went through reflection (bench/signalling profile).
+     */
+    IdleConnections self() {
+        return this;
+    }
+
     void sweep() {
         long cutoff = System.nanoTime() - MAX_IDLE.toNanos();
         for (SessionPeer peer : open) {

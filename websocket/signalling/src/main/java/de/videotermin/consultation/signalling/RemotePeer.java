@@ -61,7 +61,7 @@ final class RemotePeer implements Peer {
     @Override
     public synchronized void send(ServerMessage message) {
         if (!closing && frames.size() < SessionPeer.MAX_QUEUED) {
-            frames.add(message.toJson().toString());
+            frames.add(WireFormat.encode(message));
         }
     }
 

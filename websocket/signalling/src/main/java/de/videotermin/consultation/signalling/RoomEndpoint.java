@@ -2,30 +2,27 @@ package de.videotermin.consultation.signalling;
 
 import de.videotermin.consultation.ticket.InvalidTicketException;
 import de.videotermin.consultation.ticket.JoinTicket;
-import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.OnClose;
-import jakarta.websocket.OnError;
-import jakarta.websocket.OnMessage;
-import jakarta.websocket.OnOpen;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
-import jakarta.websocket.server.PathParam;
-import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code /signalling/rooms/{roomId}?ticket=...}: one instance per connection. Checks the join ticket
- * before anything else, decodes frames and hands them to {@link Rooms}. See docs/signalling-protocol.md.
+ * {@code /signalling/rooms/{roomId}?ticket=...}: one instance per connection, a plain object registered by
+ * {@link SignallingEndpoints} (no CDI per connection). Checks the join ticket before anything else, applies
+ * the flood limit ({@link FloodGuard}), and hands frames to {@link Rooms}. See docs/signalling-protocol.md.
  */
-@ServerEndpoint("/rooms/{roomId}")
-public class RoomEndpoint {
+public class RoomEndpoint extends Endpoint {
 
     private static final Logger LOG = Logger.getLogger(RoomEndpoint.class.getName());
 
@@ -36,31 +33,34 @@ public class RoomEndpoint {
     static final Duration PONG_TIMEOUT = Duration.ofSeconds(5);
 
     static final int CANNOT_ACCEPT = CloseReason.CloseCodes.CANNOT_ACCEPT.getCode();
+    static final int TOO_BIG = CloseReason.CloseCodes.TOO_BIG.getCode();
 
-    @Inject
-    JoinTickets tickets;
+    /** What the endpoints use, resolved once (see {@link SignallingServices}). */
+    record Services(JoinTickets tickets, Rooms rooms, SignallingMetrics metrics, CloseScheduler closeScheduler,
+                    IdleConnections idle, FloodLimits floodLimits, IdleTimerExecutor idleTimers) {
+    }
 
-    @Inject
-    Rooms rooms;
-
-    @Inject
-    SignallingMetrics metrics;
-
-    @Inject
-    CloseScheduler closeScheduler;
-
-    @Inject
-    IdleConnections idle;
-
+    private final Services services;
     private String roomId;
     private SessionPeer peer;
+    private FloodGuard flood;
+    /** Set once the connection is being closed for a violation (flooding, too big): later frames are ignored. */
+    private boolean ignoring;
     /** When the client last got a ticket (System.nanoTime), see {@link #renewTicketIfDue()}. */
     private long ticketIssuedAt;
     private volatile CloseReason closeOnPong;
 
-    @OnOpen
-    public void open(Session session, @PathParam("roomId") String roomId) {
-        session.setMaxIdleTimeout(0); // IdleConnections closes silent connections, far cheaper (see there)
+    RoomEndpoint(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        services.idleTimers().adopt(session); // see IdleTimerExecutor; IdleConnections closes silent connections
+        session.addMessageHandler(String.class, this::text);
+        session.addMessageHandler(ByteBuffer.class, this::binary);
+        session.addMessageHandler(PongMessage.class, pong -> pong(session));
+        String roomId = session.getPathParameters().get("roomId");
         List<String> values = session.getRequestParameterMap().get("ticket");
         if (values == null || values.size() != 1 || values.get(0).isEmpty()) {
             reject(session, "ticket missing");
@@ -68,7 +68,7 @@ public class RoomEndpoint {
         }
         JoinTicket ticket;
         try {
-            ticket = tickets.verify(values.get(0), roomId);
+            ticket = services.tickets().verify(values.get(0), roomId);
         } catch (InvalidTicketException e) {
             reject(session, "ticket " + e.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             return;
@@ -76,19 +76,72 @@ public class RoomEndpoint {
         this.roomId = roomId;
         this.peer = new SessionPeer(session, ticket, values.get(0), reason -> closeAfterHandshake(session, reason));
         ticketIssuedAt = System.nanoTime();
-        idle.opened(peer);
-        rooms.join(roomId, peer);
+        flood = services.floodLimits().guard(ticketIssuedAt);
+        services.idle().opened(peer);
+        services.rooms().join(roomId, peer);
         peer.opened();
     }
 
-    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
-    public void text(String frame) {
-        if (peer == null) {
-            return; // rejected at open; the close is on its way and nothing is relayed from it
+    void text(String frame) {
+        SessionPeer current = peer;
+        if (current == null || ignoring) {
+            return; // rejected at open or closing for a violation: the close is on its way
         }
-        peer.heard();
-        rooms.frame(roomId, peer, frame);
+        current.heard();
+        if (frame.length() > MAX_FRAME_BYTES / 3 && utf8Length(frame) > MAX_FRAME_BYTES) {
+            tooBig(current);
+            return;
+        }
+        if (!withinFloodLimit(current)) {
+            return;
+        }
+        services.rooms().frame(roomId, current, frame);
         renewTicketIfDue();
+    }
+
+    void binary(ByteBuffer frame) {
+        SessionPeer current = peer;
+        if (current == null || ignoring) {
+            return;
+        }
+        if (frame.remaining() > MAX_FRAME_BYTES) {
+            tooBig(current);
+        } else if (withinFloodLimit(current)) {
+            services.rooms().binary(roomId, current);
+        }
+    }
+
+    /**
+     * Applies the flood limit; false if the frame must not be handled. The warning goes straight to this
+     * connection; the close goes through the room, like any other violation (the others see the participant
+     * leave, it loses its admission).
+     */
+    private boolean withinFloodLimit(SessionPeer current) {
+        switch (flood.frame(System.nanoTime())) {
+            case PASS:
+                return true;
+            case WARN:
+                services.metrics().rateLimited();
+                current.send(FloodGuard.RATE_LIMITED);
+                current.flush();
+                return false;
+            case DROP:
+                services.metrics().rateLimited();
+                return false;
+            default:
+                services.metrics().rateLimited();
+                services.metrics().floodClosed();
+                LOG.log(Level.INFO, "signalling connection closed for flooding");
+                ignoring = true; // onClose still tells the room the connection is gone
+                services.rooms().flooded(roomId, current);
+                return false;
+        }
+    }
+
+    private void tooBig(SessionPeer current) {
+        ignoring = true;
+        current.close(TOO_BIG, "too big");
+        current.flush();
     }
 
     /**
@@ -98,24 +151,16 @@ public class RoomEndpoint {
      */
     private void renewTicketIfDue() {
         SessionPeer current = peer;
-        long halfValidity = java.util.concurrent.TimeUnit.SECONDS.toNanos(tickets.validitySeconds()) / 2;
+        long halfValidity = TimeUnit.SECONDS.toNanos(services.tickets().validitySeconds()) / 2;
         if (current != null && System.nanoTime() - ticketIssuedAt > halfValidity) {
             ticketIssuedAt = System.nanoTime();
-            current.send(new ServerMessage.Ticket(tickets.renew(current.ticket())));
+            current.send(new ServerMessage.Ticket(services.tickets().renew(current.ticket())));
             current.flush();
         }
     }
 
-    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
-    public void binary(ByteBuffer frame) {
-        if (peer != null) {
-            rooms.binary(roomId, peer);
-        }
-    }
-
     /** The answer to the ping of {@link #closeAfterHandshake}: the handshake is complete, so close now. */
-    @OnMessage
-    public void pong(PongMessage pong, Session session) {
+    private void pong(Session session) {
         CloseReason reason = closeOnPong;
         if (reason != null) {
             closeOnPong = null;
@@ -123,18 +168,19 @@ public class RoomEndpoint {
         }
     }
 
-    @OnClose
-    public void close(CloseReason reason) {
-        if (peer != null) {
-            idle.closed(peer);
-            peer.closed();
-            rooms.closed(roomId, peer);
+    @Override
+    public void onClose(Session session, CloseReason reason) {
+        SessionPeer current = peer;
+        if (current != null) {
             peer = null;
+            services.idle().closed(current);
+            current.closed();
+            services.rooms().closed(roomId, current);
         }
     }
 
-    @OnError
-    public void error(Throwable failure) {
+    @Override
+    public void onError(Session session, Throwable failure) {
         // never log the message or stack trace here: transport errors can name the remote address
         LOG.log(Level.FINE, "signalling connection error: {0}", failure.getClass().getName());
     }
@@ -143,7 +189,7 @@ public class RoomEndpoint {
      * Closes a connection that must end while it is still opening (a rejected ticket, a citizen joining
      * an ended room) — but only once the handshake is really over.
      *
-     * <p>Why: on Payara 6 (Tyrus 2.1.5 in Catalina/Grizzly) {@code @OnOpen} runs inside the servlet
+     * <p>Why: on Payara 6 (Tyrus 2.1.5 in Catalina/Grizzly) {@code onOpen} runs inside the servlet
      * pipeline before the 101 response is written. Closing there (or a few milliseconds later from
      * another thread) sent the close frame before the status line, logged NPEs from Tyrus, Catalina and
      * Grizzly at SEVERE, and after a few dozen rejected tickets left a later handshake hanging. So the
@@ -157,12 +203,31 @@ public class RoomEndpoint {
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "ping before close failed: {0}", e.getClass().getName());
         }
-        closeScheduler.schedule(() -> SessionPeer.closeQuietly(session, reason), PONG_TIMEOUT);
+        services.closeScheduler().schedule(() -> SessionPeer.closeQuietly(session, reason), PONG_TIMEOUT);
     }
 
     private void reject(Session session, String reason) {
-        metrics.rejectedJoin();
+        services.metrics().rejectedJoin();
         LOG.log(Level.INFO, "join rejected: {0}", reason);
         closeAfterHandshake(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+    }
+
+    /** UTF-8 length of a string, as the frame had on the wire. */
+    static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 }

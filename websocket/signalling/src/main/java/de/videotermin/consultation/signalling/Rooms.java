@@ -53,7 +53,19 @@ public class Rooms {
 
     @PostConstruct
     void watch() {
+        metrics = metrics.self();
+        if (grid != null) {
+            grid = grid.self();
+        }
         metrics.watch(this);
+    }
+
+    /**
+     * This instance itself rather than its CDI client proxy, for the per-frame path: each call through a
+     * Weld client proxy of this application-scoped bean went through reflection (bench/signalling profile).
+     */
+    Rooms self() {
+        return this;
     }
 
     public void join(String roomId, Peer peer) {
@@ -108,6 +120,18 @@ public class Rooms {
 
     void binaryHere(String roomId, Peer peer) {
         expel(roomId, peer, ServerMessage.Error.badMessage("binary frames are not accepted"), RoomEndpoint.CANNOT_ACCEPT);
+    }
+
+    /** The connection kept sending over its flood limit (see {@link FloodGuard}): expelled by the room's owner with 1008. */
+    public void flooded(String roomId, SessionPeer peer) {
+        if (grid != null && grid.forwardFlooded(peer)) {
+            return;
+        }
+        floodedHere(roomId, peer);
+    }
+
+    void floodedHere(String roomId, Peer peer) {
+        expel(roomId, peer, FloodGuard.RATE_LIMITED, Room.POLICY_VIOLATION);
     }
 
     public void receive(String roomId, Peer peer, ClientMessage message) {

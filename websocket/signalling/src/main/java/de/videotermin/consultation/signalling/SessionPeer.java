@@ -13,9 +13,10 @@ import java.util.logging.Logger;
 /**
  * A participant's WebSocket session with an outbound queue. Frames are queued (cheap, under the
  * room's lock) and written by whichever thread calls {@link #flush()} first, one at a time and in
- * order; others return at once. Writing uses the blocking remote: signalling frames are small, so a
- * write only waits when the client's TCP window is full, and the queue bound turns a client that
- * stops reading into a closed connection rather than unbounded memory.
+ * order; others return at once. On Tyrus, frames are handed to the connection without waiting for the
+ * socket ({@link TextFrameWriter}); elsewhere the blocking remote is used. Either way a bound (256 frames
+ * queued here or not yet written there) turns a client that stops reading into a connection closed with
+ * 1013 rather than unbounded memory.
  */
 final class SessionPeer implements Peer {
 
@@ -33,6 +34,9 @@ final class SessionPeer implements Peer {
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private final Consumer<CloseReason> earlyClose;
     private boolean writing;
+    /** Frames its own UTF-8 (see there); chosen at the first write, used only by the thread that is writing. */
+    private TextFrameWriter writer;
+    private boolean writerChosen;
     private boolean closing;
     /** When the client last sent anything (System.nanoTime), for {@link IdleConnections}. */
     private volatile long lastHeard = System.nanoTime();
@@ -88,7 +92,7 @@ final class SessionPeer implements Peer {
 
     @Override
     public void send(ServerMessage message) {
-        sendFrame(message.toJson().toString());
+        sendFrame(WireFormat.encode(message));
     }
 
     /** Queues a frame that is already in its wire form (relayed from the node that owns the room). */
@@ -156,7 +160,18 @@ final class SessionPeer implements Peer {
             if (!session.isOpen()) {
                 closed();
             } else if (next instanceof String frame) {
-                session.getBasicRemote().sendText(frame);
+                if (!writerChosen) {
+                    writer = TextFrameWriter.of(session);
+                    writerChosen = true;
+                }
+                if (writer != null) {
+                    if (!writer.sendText(frame)) {
+                        closed(); // the client stopped reading: like a full queue below
+                        closeQuietly(session, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow"));
+                    }
+                } else {
+                    session.getBasicRemote().sendText(frame);
+                }
             } else {
                 CloseReason reason = (CloseReason) next;
                 if (opening) {

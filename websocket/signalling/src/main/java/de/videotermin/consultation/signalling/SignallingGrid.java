@@ -95,6 +95,18 @@ public class SignallingGrid {
     /** On the owner: participants whose connection another node holds, by connection key. */
     private final Map<String, RemotePeer> remote = new ConcurrentHashMap<>();
 
+    /** How long the answer to "which node has a call journal?" is reused (membership changes drop it at once). */
+    static final long JOURNAL_LOOKUP_TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    /**
+     * The last answer to "which node has a call journal?" ({@code node} null: none). Asking the grid map is a
+     * query over all its partitions; in the benchmark it ran for every call that started or ended.
+     */
+    private record JournalTarget(String node, long checkedAt) {
+    }
+
+    private volatile JournalTarget journalTarget;
+
     private record Forwarded(String key, String roomId, String owner, SessionPeer session) {
     }
 
@@ -124,11 +136,12 @@ public class SignallingGrid {
             membershipListener = instance.getCluster().addMembershipListener(new MembershipListener() {
                 @Override
                 public void memberAdded(MembershipEvent event) {
-                    // nothing to do: new nodes take rooms as participants arrive
+                    journalTarget = null; // it may have a call journal; new nodes take rooms as participants arrive
                 }
 
                 @Override
                 public void memberRemoved(MembershipEvent event) {
+                    journalTarget = null;
                     withAppClassLoader(() -> nodeLeft(event.getMember().getUuid().toString()));
                 }
             });
@@ -163,6 +176,14 @@ public class SignallingGrid {
 
     boolean active() {
         return active;
+    }
+
+    /**
+     * This instance itself rather than its CDI client proxy, for the per-frame path: each call through a
+     * Weld client proxy of this application-scoped bean went through reflection (bench/signalling profile).
+     */
+    SignallingGrid self() {
+        return this;
     }
 
     // ------------------------------------------------------------------ on the node holding the connection
@@ -203,11 +224,20 @@ public class SignallingGrid {
     }
 
     boolean forwardBinary(SessionPeer session) {
+        return forwardSignal(session, 'B');
+    }
+
+    boolean forwardFlooded(SessionPeer session) {
+        return forwardSignal(session, 'L');
+    }
+
+    /** A frame-less message about the connection to the room's owner: B (binary frame), L (flooded). */
+    private boolean forwardSignal(SessionPeer session, char kind) {
         Forwarded entry = active ? forwardedBySession.get(session) : null;
         if (entry == null) {
             return false;
         }
-        publish(entry.owner(), join('B', entry.key()));
+        publish(entry.owner(), join(kind, entry.key()));
         return true;
     }
 
@@ -281,19 +311,7 @@ public class SignallingGrid {
 
     /** Call events of a node without a call journal, to one that has one (each event is recorded once). */
     void forwardEvents(String roomId, List<CallEvent> events) {
-        String target = null;
-        if (active) {
-            try {
-                for (String node : journals.keySet()) {
-                    if (isMember(node)) {
-                        target = node;
-                        break;
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "call journal lookup failed: {0}", e.getClass().getName());
-            }
-        }
+        String target = active ? journalNode() : null;
         if (target == null) {
             recorder.record(roomId, events); // logs once that nothing records them
             return;
@@ -320,6 +338,29 @@ public class SignallingGrid {
     }
 
     // ------------------------------------------------------------------ grid plumbing
+
+    private String journalNode() {
+        JournalTarget known = journalTarget;
+        long now = System.nanoTime();
+        if (known != null && now - known.checkedAt() < JOURNAL_LOOKUP_TTL_NANOS
+                && (known.node() == null || isMember(known.node()))) {
+            return known.node();
+        }
+        String found = null;
+        try {
+            for (String node : journals.keySet()) {
+                if (isMember(node)) {
+                    found = node;
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "call journal lookup failed: {0}", e.getClass().getName());
+            return null;
+        }
+        journalTarget = new JournalTarget(found, now);
+        return found;
+    }
 
     private String ownerOf(String roomId) {
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -381,6 +422,12 @@ public class SignallingGrid {
                     RemotePeer peer = remote.get(split(message, 2)[1]);
                     if (peer != null) {
                         rooms.binaryHere(peer.roomId(), peer);
+                    }
+                }
+                case 'L' -> {
+                    RemotePeer peer = remote.get(split(message, 2)[1]);
+                    if (peer != null) {
+                        rooms.floodedHere(peer.roomId(), peer);
                     }
                 }
                 case 'C' -> {

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * MicroProfile Metrics for signalling (under {@code /metrics?scope=application}): gauges of rooms and
- * connections on this node, counters of relayed frames and rejected joins. Without a metric registry
+ * connections on this node, counters of relayed frames, rejected joins, frames dropped by the flood limit
+ * and connections closed for flooding. Without a metric registry
  * (tests) it does nothing.
  */
 @ApplicationScoped
@@ -21,6 +22,8 @@ public class SignallingMetrics {
     private MetricRegistry registry;
     private Counter relayed;
     private Counter rejectedJoins;
+    private Counter rateLimited;
+    private Counter floodClosed;
 
     @PostConstruct
     void register() {
@@ -28,7 +31,17 @@ public class SignallingMetrics {
             registry = registries.get();
             relayed = registry.counter("videotermin.signalling.relayed");
             rejectedJoins = registry.counter("videotermin.signalling.rejectedJoins");
+            rateLimited = registry.counter("videotermin.signalling.rateLimitedFrames");
+            floodClosed = registry.counter("videotermin.signalling.floodClosedConnections");
         }
+    }
+
+    /**
+     * This instance itself rather than its CDI client proxy, for the per-frame path: each call through a
+     * Weld client proxy of this application-scoped bean went through reflection (bench/signalling profile).
+     */
+    SignallingMetrics self() {
+        return this;
     }
 
     void watch(Rooms rooms) {
@@ -41,6 +54,20 @@ public class SignallingMetrics {
     void relayed(long frames) {
         if (relayed != null) {
             relayed.inc(frames);
+        }
+    }
+
+    /** A frame dropped because its connection was over the flood limit. */
+    void rateLimited() {
+        if (rateLimited != null) {
+            rateLimited.inc();
+        }
+    }
+
+    /** A connection closed (1008) for continuing to flood after the {@code rate-limited} warning. */
+    void floodClosed() {
+        if (floodClosed != null) {
+            floodClosed.inc();
         }
     }
 

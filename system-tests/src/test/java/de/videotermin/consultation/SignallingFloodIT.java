@@ -1,0 +1,172 @@
+package de.videotermin.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import de.videotermin.consultation.ticket.JoinTicket;
+import de.videotermin.consultation.ticket.Role;
+import de.videotermin.consultation.ticket.TicketSigner;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Flood protection of the signalling endpoint (issue #8, docs/signalling-protocol.md "Flood limit"): a
+ * connection sending frames faster than any browser gets the error {@code rate-limited}, and if it keeps
+ * on, is closed with 1008; the other participant keeps its connection and the room keeps relaying.
+ * Runs against the server's default limits (a burst of 100 frames, 20 frames/s, 50 frames of tolerance).
+ *
+ * <p>Needs {@code videotermin.baseUrl} and {@code videotermin.ticketSecret}, like {@link SignallingIT}.
+ */
+class SignallingFloodIT {
+
+    /** Far more than the burst and the tolerance together. */
+    private static final int FLOOD = 400;
+    private static final int DEFAULT_BURST = 100;
+
+    private static String signallingBase;
+    private static TicketSigner signer;
+
+    private final List<SignallingClient> clients = new ArrayList<>();
+    private final String room = "flood-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void configure() {
+        String baseUrl = setting("videotermin.baseUrl", "VIDEOTERMIN_BASE_URL");
+        String secret = setting("videotermin.ticketSecret", "VIDEOTERMIN_TICKET_SECRET");
+        assumeTrue(baseUrl != null && secret != null, "videotermin.baseUrl and videotermin.ticketSecret must be set");
+        signallingBase = baseUrl.replaceFirst("^http", "ws").replaceAll("/+$", "") + "/signalling/rooms/";
+        signer = new TicketSigner(secret);
+    }
+
+    private static String setting(String property, String environment) {
+        String value = System.getProperty(property);
+        return value == null || value.isBlank() ? System.getenv(environment) : value;
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(SignallingClient::close);
+    }
+
+    @Test
+    void floodingConnectionIsWarnedThenClosedWhileTheOtherParticipantKeepsGettingOffers() throws Exception {
+        SignallingClient advisor = advisorInRoom("a1");
+        SignallingClient flooder = admittedCitizen(advisor, "c1");
+
+        int sent = 0;
+        try {
+            for (; sent < FLOOD && flooder.isOpen(); sent++) {
+                flooder.send(candidate(sent));
+            }
+        } catch (CompletionException e) {
+            // the server closed the connection while we were still sending: expected
+        }
+
+        JsonObject warning = flooder.next("error");
+        assertThat(warning.getString("code")).isEqualTo("rate-limited");
+        assertThat(warning.getString("message")).doesNotContain("candidate:"); // never quotes the frame
+        assertThat(flooder.awaitClose().code()).isEqualTo(1008);
+
+        // the advisor got the frames within the limit, in order, then saw the flooder leave
+        int relayed = 0;
+        JsonObject frame = advisor.next();
+        while (frame.getString("type").equals("candidate")) {
+            assertThat(frame.getJsonObject("candidate").getString("candidate")).startsWith("candidate:" + relayed + " ");
+            relayed++;
+            frame = advisor.next();
+        }
+        assertThat(frame.getString("type")).isEqualTo("peer-left");
+        assertThat(frame.getString("id")).isEqualTo("c1");
+        assertThat(relayed).isBetween(DEFAULT_BURST, FLOOD - 50);
+        assertThat(advisor.isOpen()).isTrue();
+
+        // the room keeps working: the citizen comes back (waiting again: a violation costs the admission)
+        SignallingClient back = admittedCitizen(advisor, "c1");
+        back.send(offer());
+        JsonObject offer = advisor.next("offer");
+        assertThat(offer.getString("from")).isEqualTo("c1");
+        advisor.send(offer());
+        assertThat(back.next("offer").getString("from")).isEqualTo("a1");
+    }
+
+    @Test
+    void warnedConnectionThatSlowsDownStaysAndIsRelayedAgain() throws Exception {
+        SignallingClient advisor = advisorInRoom("a1");
+        SignallingClient citizen = admittedCitizen(advisor, "c1");
+
+        int sent = DEFAULT_BURST + 30; // over the burst, but far less over it than the tolerance
+        for (int i = 0; i < sent; i++) {
+            citizen.send(candidate(i));
+        }
+        assertThat(citizen.next("error").getString("code")).isEqualTo("rate-limited");
+
+        Thread.sleep(1500); // an honest pace: the bucket refills (20 frames/s by default)
+        citizen.send(offer());
+        int relayed = 0;
+        JsonObject frame = advisor.next();
+        while (frame.getString("type").equals("candidate")) {
+            relayed++;
+            frame = advisor.next();
+        }
+        assertThat(relayed).isBetween(DEFAULT_BURST, sent - 1); // some were dropped, not all
+        assertThat(frame.getString("type")).isEqualTo("offer");
+        assertThat(frame.getString("from")).isEqualTo("c1");
+        assertThat(citizen.isOpen()).isTrue();
+        citizen.assertReceivedNothingMore();
+    }
+
+    // --- helpers (as in SignallingIT) ---------------------------------------------------------------
+
+    private SignallingClient advisorInRoom(String id) throws Exception {
+        SignallingClient advisor = open(ticket(Role.ADVISOR, id));
+        advisor.next("welcome");
+        advisor.next("lobby");
+        return advisor;
+    }
+
+    private SignallingClient admittedCitizen(SignallingClient advisor, String id) throws Exception {
+        SignallingClient citizen = open(ticket(Role.CITIZEN, id));
+        citizen.next("welcome");
+        citizen.next("waiting");
+        assertThat(advisor.next("lobby").getJsonArray("waiting").getValuesAs(JsonObject.class))
+                .anyMatch(w -> w.getString("id").equals(id));
+        advisor.send("{\"type\":\"admit\",\"participantId\":\"" + id + "\"}");
+        citizen.next("admitted");
+        citizen.next("peer-joined");
+        advisor.next("lobby");
+        advisor.next("peer-joined");
+        return citizen;
+    }
+
+    private static String candidate(int n) {
+        return "{\"type\":\"candidate\",\"candidate\":{\"candidate\":\"candidate:" + n
+                + " 1 udp 2122260223 192.0.2.1 54321 typ host\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0,\"usernameFragment\":\"abcd\"}}";
+    }
+
+    private static String offer() {
+        return "{\"type\":\"offer\",\"sdp\":\"v=0\\r\\no=- 1 2 IN IP4 127.0.0.1\\r\\ns=-\\r\\nt=0 0\\r\\n\"}";
+    }
+
+    private String ticket(Role role, String participantId) {
+        String name = role == Role.ADVISOR ? "Frau Beispiel" : "citizen";
+        return signer.sign(new JoinTicket(room, role, participantId, name, Instant.now().plus(Duration.ofMinutes(10))));
+    }
+
+    private SignallingClient open(String ticket) throws Exception {
+        SignallingClient client = SignallingClient.connect(
+                URI.create(signallingBase + room + "?ticket=" + URLEncoder.encode(ticket, StandardCharsets.UTF_8)));
+        clients.add(client);
+        return client;
+    }
+}
