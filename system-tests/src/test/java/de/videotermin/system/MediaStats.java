@@ -77,6 +77,22 @@ public record MediaStats(long videoBytesReceived, long framesDecoded, long audio
         assertThat(second.frameWidth()).as(who + " decodes real frames").isPositive();
     }
 
+    /**
+     * After the media path was lost and came back: the picture resumes (a new key frame and the bandwidth
+     * estimate take a few seconds after a long outage), then flows as {@link #assertFlowing} demands.
+     */
+    public static void assertResumes(Browser browser, String who) throws InterruptedException {
+        long framesNow = of(browser).framesDecoded();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (of(browser).framesDecoded() < framesNow + 30) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(who + ": no new frames within 30 s (still " + of(browser).framesDecoded() + ")");
+            }
+            Thread.sleep(500);
+        }
+        assertFlowing(browser, who);
+    }
+
     private static MediaStats awaitFirstFrame(Browser browser, String participantId) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         MediaStats stats = of(browser, participantId);
