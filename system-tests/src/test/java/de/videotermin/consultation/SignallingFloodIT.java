@@ -1,23 +1,9 @@
 package de.videotermin.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import de.videotermin.consultation.ticket.JoinTicket;
-import de.videotermin.consultation.ticket.Role;
-import de.videotermin.consultation.ticket.TicketSigner;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,36 +14,11 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Needs {@code videotermin.baseUrl} and {@code videotermin.ticketSecret}, like {@link SignallingIT}.
  */
-class SignallingFloodIT {
+class SignallingFloodIT extends SignallingRooms {
 
     /** Far more than the burst and the tolerance together. */
     private static final int FLOOD = 400;
     private static final int DEFAULT_BURST = 100;
-
-    private static String signallingBase;
-    private static TicketSigner signer;
-
-    private final List<SignallingClient> clients = new ArrayList<>();
-    private final String room = "flood-" + UUID.randomUUID();
-
-    @BeforeAll
-    static void configure() {
-        String baseUrl = setting("videotermin.baseUrl", "VIDEOTERMIN_BASE_URL");
-        String secret = setting("videotermin.ticketSecret", "VIDEOTERMIN_TICKET_SECRET");
-        assumeTrue(baseUrl != null && secret != null, "videotermin.baseUrl and videotermin.ticketSecret must be set");
-        signallingBase = baseUrl.replaceFirst("^http", "ws").replaceAll("/+$", "") + "/signalling/rooms/";
-        signer = new TicketSigner(secret);
-    }
-
-    private static String setting(String property, String environment) {
-        String value = System.getProperty(property);
-        return value == null || value.isBlank() ? System.getenv(environment) : value;
-    }
-
-    @AfterEach
-    void closeClients() {
-        clients.forEach(SignallingClient::close);
-    }
 
     @Test
     void floodingConnectionIsWarnedThenClosedWhileTheOtherParticipantKeepsGettingOffers() throws Exception {
@@ -128,45 +89,8 @@ class SignallingFloodIT {
 
     // --- helpers (as in SignallingIT) ---------------------------------------------------------------
 
-    private SignallingClient advisorInRoom(String id) throws Exception {
-        SignallingClient advisor = open(ticket(Role.ADVISOR, id));
-        advisor.next("welcome");
-        advisor.next("lobby");
-        return advisor;
-    }
-
-    private SignallingClient admittedCitizen(SignallingClient advisor, String id) throws Exception {
-        SignallingClient citizen = open(ticket(Role.CITIZEN, id));
-        citizen.next("welcome");
-        citizen.next("waiting");
-        assertThat(advisor.next("lobby").getJsonArray("waiting").getValuesAs(JsonObject.class))
-                .anyMatch(w -> w.getString("id").equals(id));
-        advisor.send("{\"type\":\"admit\",\"participantId\":\"" + id + "\"}");
-        citizen.next("admitted");
-        citizen.next("peer-joined");
-        advisor.next("lobby");
-        advisor.next("peer-joined");
-        return citizen;
-    }
-
     private static String candidate(int n) {
         return "{\"type\":\"candidate\",\"candidate\":{\"candidate\":\"candidate:" + n
                 + " 1 udp 2122260223 192.0.2.1 54321 typ host\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0,\"usernameFragment\":\"abcd\"}}";
-    }
-
-    private static String offer() {
-        return "{\"type\":\"offer\",\"sdp\":\"v=0\\r\\no=- 1 2 IN IP4 127.0.0.1\\r\\ns=-\\r\\nt=0 0\\r\\n\"}";
-    }
-
-    private String ticket(Role role, String participantId) {
-        String name = role == Role.ADVISOR ? "Frau Beispiel" : "citizen";
-        return signer.sign(new JoinTicket(room, role, participantId, name, Instant.now().plus(Duration.ofMinutes(10))));
-    }
-
-    private SignallingClient open(String ticket) throws Exception {
-        SignallingClient client = SignallingClient.connect(
-                URI.create(signallingBase + room + "?ticket=" + URLEncoder.encode(ticket, StandardCharsets.UTF_8)));
-        clients.add(client);
-        return client;
     }
 }

@@ -1,61 +1,23 @@
 package de.videotermin.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import de.videotermin.consultation.SignallingClient.Closing;
 import de.videotermin.consultation.ticket.JoinTicket;
 import de.videotermin.consultation.ticket.Role;
-import de.videotermin.consultation.ticket.TicketSigner;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The signalling endpoint of the running product, from outside: join tickets, role checks, frame
  * limits and the happy path of a consultation, as docs/signalling-protocol.md describes them.
- *
- * <p>Needs {@code videotermin.baseUrl} (e.g. http://localhost:18080) and {@code videotermin.ticketSecret}
- * (the secret the server signs with), as system properties or as the environment variables
- * {@code VIDEOTERMIN_BASE_URL} and {@code VIDEOTERMIN_TICKET_SECRET}. Every test uses its own room.
+ * Every test uses its own room (see {@link SignallingRooms} for what it needs).
  */
-class SignallingIT {
-
-    private static final String SAMPLE_SDP = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
-
-    private static String signallingBase;
-    private static TicketSigner signer;
-
-    private final List<SignallingClient> clients = new ArrayList<>();
-    private final String room = "it-" + UUID.randomUUID();
-
-    @BeforeAll
-    static void configure() {
-        String baseUrl = setting("videotermin.baseUrl", "VIDEOTERMIN_BASE_URL");
-        String secret = setting("videotermin.ticketSecret", "VIDEOTERMIN_TICKET_SECRET");
-        assumeTrue(baseUrl != null && secret != null, "videotermin.baseUrl and videotermin.ticketSecret must be set");
-        signallingBase = baseUrl.replaceFirst("^http", "ws").replaceAll("/+$", "") + "/signalling/rooms/";
-        signer = new TicketSigner(secret);
-    }
-
-    private static String setting(String property, String environment) {
-        String value = System.getProperty(property);
-        return value == null || value.isBlank() ? System.getenv(environment) : value;
-    }
-
-    @AfterEach
-    void closeClients() {
-        clients.forEach(SignallingClient::close);
-    }
+class SignallingIT extends SignallingRooms {
 
     // --- join tickets ---------------------------------------------------------------------------
 
@@ -295,60 +257,5 @@ class SignallingIT {
         assertThat(advisor.next("peer-left").getString("id")).isEqualTo("c1");
         advisor.send(offer());
         assertThat(advisor.next("error").getString("code")).isEqualTo("no-peer");
-    }
-
-    // --- helpers --------------------------------------------------------------------------------
-
-    private SignallingClient advisorInRoom(String id) throws Exception {
-        SignallingClient advisor = open(room, ticket(room, Role.ADVISOR, id));
-        advisor.next("welcome");
-        advisor.next("lobby");
-        return advisor;
-    }
-
-    private SignallingClient waitingCitizen(SignallingClient advisor, String id) throws Exception {
-        SignallingClient citizen = open(room, ticket(room, Role.CITIZEN, id));
-        citizen.next("welcome");
-        citizen.next("waiting");
-        assertThat(ids(advisor.next("lobby"))).contains(id);
-        return citizen;
-    }
-
-    private SignallingClient admittedCitizen(SignallingClient advisor, String id) throws Exception {
-        SignallingClient citizen = waitingCitizen(advisor, id);
-        admit(advisor, citizen, id);
-        return citizen;
-    }
-
-    private static void admit(SignallingClient advisor, SignallingClient citizen, String id) throws Exception {
-        advisor.send("{\"type\":\"admit\",\"participantId\":\"" + id + "\"}");
-        citizen.next("admitted");
-        citizen.next("peer-joined");
-        advisor.next("lobby");
-        advisor.next("peer-joined");
-    }
-
-    private static List<String> ids(JsonObject lobby) {
-        return lobby.getJsonArray("waiting").getValuesAs(JsonObject.class).stream()
-                .map(w -> w.getString("id")).toList();
-    }
-
-    private static String offer() {
-        return "{\"type\":\"offer\",\"sdp\":\"" + SAMPLE_SDP.replace("\r\n", "\\r\\n") + "\"}";
-    }
-
-    private static String ticket(String roomId, Role role, String participantId) {
-        String name = role == Role.ADVISOR ? "Frau Beispiel" : "citizen";
-        return signer.sign(new JoinTicket(roomId, role, participantId, name, Instant.now().plus(Duration.ofMinutes(10))));
-    }
-
-    private SignallingClient open(String roomId, String ticket) throws Exception {
-        return open(URI.create(signallingBase + roomId + "?ticket=" + URLEncoder.encode(ticket, StandardCharsets.UTF_8)));
-    }
-
-    private SignallingClient open(URI uri) throws Exception {
-        SignallingClient client = SignallingClient.connect(uri);
-        clients.add(client);
-        return client;
     }
 }
