@@ -57,11 +57,15 @@ public class Sites {
             throw new UnknownReferenceException("siteCode", code);
         }
         site.rename(requireName("name", name, 255), optional("address", address, 500));
-        boolean deactivated = site.isActive() && !active;
-        boolean reactivated = !site.isActive() && active;
+        String action = editAction("site", site.isActive(), active);
         site.setActive(active);
-        audit.record(admin, deactivated ? "site.deactivated" : reactivated ? "site.reactivated" : "site.edited", null, code);
+        audit.record(admin, action, null, code);
         return site;
+    }
+
+    /** What an edit did, for the audit trail: {@code <kind>.deactivated}, {@code .reactivated} or {@code .edited}. */
+    private static String editAction(String kind, boolean wasActive, boolean active) {
+        return kind + (wasActive && !active ? ".deactivated" : !wasActive && active ? ".reactivated" : ".edited");
     }
 
     public List<LegalAreaEntry> legalAreas() {
@@ -95,11 +99,9 @@ public class Sites {
             throw new UnknownReferenceException("legalArea", code);
         }
         area.rename(requireName("nameDe", nameDe, 255), requireName("nameEn", nameEn, 255));
-        boolean deactivated = area.isActive() && !active;
-        boolean reactivated = !area.isActive() && active;
+        String action = editAction("legal-area", area.isActive(), active);
         area.setActive(active);
-        audit.record(admin, deactivated ? "legal-area.deactivated" : reactivated ? "legal-area.reactivated"
-                : "legal-area.edited", null, code);
+        audit.record(admin, action, null, code);
         return area;
     }
 
