@@ -76,6 +76,9 @@ class ThreeWayConsultationIT {
         assertThat(advisor.script("return window.videotermin.state")).as("the call went on").isEqualTo("connected");
 
         String guestId = String.valueOf(advisor.script("return window.videotermin.guest.id"));
+        // A second invitation while one stands is refused readably; a post without the session's token is refused.
+        assertThat(postInvitation(advisor, "csrf")).isEqualTo("409 https://videotermin.de/problems/guest-already-invited");
+        assertThat(postInvitation(advisor, "forged")).isEqualTo("403 https://videotermin.de/problems/csrf");
 
         // The interpreter: own page in their language, own consent, then the waiting room.
         interpreter.open(guestLink);
@@ -157,6 +160,18 @@ class ThreeWayConsultationIT {
                 select count(*) from audit_event e join appointment a on a.id = e.appointment_id
                 where a.citizen_name = ? and e.action in ('guest.invited', 'guest.revoked')""", citizenName))
                 .as("both staff actions in the audit trail").isEqualTo(2);
+    }
+
+    /** Posts an invitation as the advisor's page would, with the page's CSRF token or a forged one. */
+    private static Object postInvitation(Browser advisor, String token) {
+        return advisor.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                const panel = document.getElementById('guests');
+                const body = new URLSearchParams({csrf: arguments[0] === 'csrf' ? panel.dataset.csrf : 'forged',
+                    room: panel.dataset.room, action: 'invite', kind: 'OTHER', name: 'Zweite Person', language: 'de'});
+                fetch(panel.dataset.url, {method: 'POST', body: body, credentials: 'same-origin'})
+                    .then(r => r.json().then(j => done(r.status + ' ' + j.type)), e => done(String(e)));
+                """, token);
     }
 
     private static String roomIdOf(String citizenName) throws Exception {

@@ -71,9 +71,24 @@ public class GuestInvitationServlet extends HttpServlet {
                         case ALREADY_INVITED -> "Another person is already invited; withdraw that invitation first.";
                         case APPOINTMENT_CLOSED -> "The appointment is over or cancelled.";
                     });
+        } catch (jakarta.ejb.EJBException e) {
+            if (!raceForTheOneGuest(e)) {
+                throw e;
+            }
+            // two invitations at the same moment (a double click): the database's one-guest index decided
+            Problems.send(response, 409, "guest-already-invited", "Another person is already invited; withdraw that invitation first.");
         } catch (AppointmentNotFoundException | IllegalArgumentException e) {
             Problems.send(response, 404, "not-found", "No such appointment or guest of yours.");
         }
+    }
+
+    private static boolean raceForTheOneGuest(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("guest_invitation_one_active")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonObjectBuilder describe(GuestInvitation guest) {
