@@ -65,7 +65,12 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement waitFor(By locator, Duration timeout) {
-        return new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        // A page that is being replaced (a form just posted) can hand out an element of the old document:
+        // Chromium then says "stale" or "does not belong to the document"; look again until the new page is there.
+        return new WebDriverWait(driver, timeout)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     public WebElement waitFor(By locator) {
