@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.videotermin.system.AdvisorDesk;
 import de.videotermin.system.Browser;
+import de.videotermin.system.Calls;
 import de.videotermin.system.MediaStats;
 import de.videotermin.system.Stack;
 import java.net.http.HttpResponse;
@@ -60,7 +61,7 @@ class CitizenJourneyIT {
 
         // Click 2: the fake camera and microphone show up and the connection test runs through coturn.
         citizen.waitFor(By.id("device-test"));
-        awaitScript(citizen, "return window.videoterminDeviceTest && window.videoterminDeviceTest.state === 'done'", 40);
+        Calls.awaitScript(citizen, "return window.videoterminDeviceTest && window.videoterminDeviceTest.state === 'done'", 40);
         assertThat(citizen.script("return window.videoterminDeviceTest.verdict")).isIn("GOOD", "LOW_QUALITY");
         assertThat(citizen.script("return window.videoterminDeviceTest.result.relayOk")).isEqualTo(true);
         assertThat(citizen.script("return window.videoterminDeviceTest.result.cameraOk")).isEqualTo(true);
@@ -71,14 +72,14 @@ class CitizenJourneyIT {
 
         // Click 3: enter, wait, be let in.
         citizen.driver().findElement(By.id("dt-continue")).click();
-        awaitScript(citizen, "return window.videotermin && window.videotermin.state === 'waiting'", 30);
+        Calls.awaitScript(citizen, "return window.videotermin && window.videotermin.state === 'waiting'", 30);
         AdvisorDesk.openRoom(advisor, name, "");
         assertThat(advisor.waitFor(By.id("device-check-verdict")).getText()).isIn("gut", "eingeschränkt, niedrige Bildqualität empfohlen");
-        awaitScript(citizen, "return document.getElementById('room-status').textContent.includes('has been told')", 30);
+        Calls.awaitScript(citizen, "return document.getElementById('room-status').textContent.includes('has been told')", 30);
         advisor.waitFor(By.cssSelector("#room-lobby button"), Duration.ofSeconds(30)).click();
-        awaitScript(advisor, "return window.videotermin.state === 'connected'", 30);
-        awaitScript(citizen, "return window.videotermin.state === 'connected'", 30);
-        awaitScript(citizen, "return document.getElementById('remote-video').videoWidth > 0", 20);
+        Calls.awaitScript(advisor, "return window.videotermin.state === 'connected'", 30);
+        Calls.awaitScript(citizen, "return window.videotermin.state === 'connected'", 30);
+        Calls.awaitScript(citizen, "return document.getElementById('remote-video').videoWidth > 0", 20);
         MediaStats stats = MediaStats.of(citizen);
         assertThat(stats.videoBytesReceived()).isPositive();
         assertThat(stats.audioBytesReceived()).isPositive();
@@ -93,15 +94,15 @@ class CitizenJourneyIT {
         citizen.open(link);
         citizen.waitFor(By.id("consent:give-consent")).click();
         citizen.waitFor(By.id("dt-continue")).click();
-        awaitScript(citizen, "return window.videotermin && window.videotermin.state === 'waiting'", 30);
+        Calls.awaitScript(citizen, "return window.videotermin && window.videotermin.state === 'waiting'", 30);
         AdvisorDesk.openRoom(advisor, name, "");
         advisor.waitFor(By.cssSelector("#room-lobby button"), Duration.ofSeconds(30)).click();
-        awaitScript(citizen, "return window.videotermin.state === 'connected'", 30);
+        Calls.awaitScript(citizen, "return window.videotermin.state === 'connected'", 30);
 
         citizen.driver().findElement(By.id("room-withdraw")).click();
 
-        awaitScript(citizen, "return window.videotermin.state === 'ended'", 20);
-        awaitScript(advisor, "return window.videotermin.state === 'ended'", 20);
+        Calls.awaitScript(citizen, "return window.videotermin.state === 'ended'", 20);
+        Calls.awaitScript(advisor, "return window.videotermin.state === 'ended'", 20);
         assertThat(citizen.driver().findElement(By.id("room-status")).getText()).contains("You withdrew your consent");
         assertThat(advisor.driver().findElement(By.id("room-status")).getText()).contains("Einwilligung widerrufen");
         assertThat(count("select count(*) from consent_record r join appointment a on a.id = r.appointment_id "
@@ -143,11 +144,11 @@ class CitizenJourneyIT {
         citizen.open(link + "?lang=de");
         citizen.waitFor(By.id("consent:give-consent")).click();
         citizen.waitFor(By.id("device-test"));
-        awaitScript(citizen, "return window.videoterminDeviceTest && window.videoterminDeviceTest.state === 'done'", 40);
+        Calls.awaitScript(citizen, "return window.videoterminDeviceTest && window.videoterminDeviceTest.state === 'done'", 40);
         assertThat(citizen.script("return document.documentElement.lang")).isEqualTo("de");
         assertThat(citizen.accessibilityViolations()).as("axe, device test, German").isEmpty();
         citizen.driver().findElement(By.id("dt-continue")).click();
-        awaitScript(citizen, "return window.videotermin && window.videotermin.state === 'waiting'", 30);
+        Calls.awaitScript(citizen, "return window.videotermin && window.videotermin.state === 'waiting'", 30);
         assertThat(citizen.accessibilityViolations()).as("axe, waiting room, German").isEmpty();
         // The quality the device test suggested is where the room starts.
         String expected = "LOW_QUALITY".equals(citizen.script("return sessionStorage.getItem('videotermin.quality') === 'low' ? 'LOW_QUALITY' : 'GOOD'"))
@@ -167,7 +168,7 @@ class CitizenJourneyIT {
         citizen.waitFor(By.id("device-test"));
         tabTo(citizen, "dt-continue");
         new Actions(citizen.driver()).sendKeys(Keys.ENTER).perform();
-        awaitScript(citizen, "return window.videotermin && window.videotermin.state === 'waiting'", 30);
+        Calls.awaitScript(citizen, "return window.videotermin && window.videotermin.state === 'waiting'", 30);
         assertThat(citizen.driver().getCurrentUrl()).contains("/citizen/room.xhtml");
     }
 
@@ -182,7 +183,7 @@ class CitizenJourneyIT {
 
         citizen.driver().findElement(By.id("rehearsal:rehearse")).click();
         assertThat(citizen.waitFor(By.id("page-title")).getText()).startsWith("Rehearsal");
-        awaitScript(citizen, "return window.videoterminDeviceTest && window.videoterminDeviceTest.state === 'done'", 40);
+        Calls.awaitScript(citizen, "return window.videoterminDeviceTest && window.videoterminDeviceTest.state === 'done'", 40);
         assertThat(citizen.driver().findElements(By.id("dt-continue"))).as("no way into a room days before").isEmpty();
         assertThat(deviceChecks(name, true)).isEqualTo(1);
 
@@ -247,15 +248,6 @@ class CitizenJourneyIT {
             }
         }
         throw new AssertionError("could not reach #" + id + " with the Tab key");
-    }
-
-    private static void awaitScript(Browser browser, String script, int seconds) {
-        try {
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(seconds))
-                    .until(d -> Boolean.TRUE.equals(browser.script(script)));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("timed out: " + script + " on " + browser.driver().getCurrentUrl(), e);
-        }
     }
 
     private static int deviceChecks(String citizenName, boolean rehearsal) throws Exception {

@@ -65,7 +65,7 @@ class AdministrationIT {
 
             text.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "\n" + marker + " für {{citizenName}}");
             admin.driver().findElement(By.id("template:preview")).click();
-            assertThat(waitOrTell(admin, By.id("preview-text")).getText())
+            assertThat(admin.waitFor(By.id("preview-text")).getText())
                     .contains(marker + " für Erika Musterfrau").contains("/t/SAMPLE-LINK");
             assertThat(admin.driver().findElement(By.id("preview-html")).getAttribute("sandbox")).as("HTML preview sandboxed").isEmpty();
             assertThat(admin.accessibilityViolations()).as("axe, template preview").isEmpty();
@@ -172,17 +172,6 @@ class AdministrationIT {
                 assertThat(advisor.driver().findElements(By.id("sites"))).isEmpty();
             }
             assertThat(advisor.driver().findElements(By.id("nav-admin"))).as("no admin link for an advisor").isEmpty();
-        }
-    }
-
-    /** Waits for an element; if it never comes, fails with what the page says instead. */
-    private static WebElement waitOrTell(Browser browser, By what) {
-        try {
-            return browser.waitFor(what);
-        } catch (org.openqa.selenium.TimeoutException e) {
-            String body = String.valueOf(browser.script("return document.body ? document.body.innerText : ''"));
-            throw new AssertionError("no " + what + " on " + browser.driver().getCurrentUrl() + "; the page says: "
-                    + body.substring(0, Math.min(2000, body.length())), e);
         }
     }
 

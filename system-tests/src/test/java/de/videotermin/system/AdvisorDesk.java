@@ -67,15 +67,9 @@ public final class AdvisorDesk {
     /** Opens the room of the appointment booked for this citizen, from the advisor's agenda. */
     public static void openRoom(Browser advisor, String citizenName, String extraQuery) {
         advisor.open(Stack.BASE_URL + "/advisor/");
-        String roomHref;
-        try {
-            roomHref = advisor.waitFor(By.xpath("//tr[td[contains(., '" + citizenName + "')]]//a[contains(@class,'open-room')]"))
-                    .getAttribute("href");
-        } catch (org.openqa.selenium.TimeoutException e) {
-            String body = String.valueOf(advisor.script("return document.body ? document.body.innerText : ''"));
-            throw new AssertionError("no agenda row for " + citizenName + " on " + advisor.driver().getCurrentUrl()
-                    + "; the page says: " + body.substring(0, Math.min(1500, body.length())), e);
-        }
+        // Browser.waitFor fails with what the page says if the row never comes.
+        String roomHref = advisor.waitFor(By.xpath("//tr[td[contains(., '" + citizenName + "')]]//a[contains(@class,'open-room')]"))
+                .getAttribute("href");
         advisor.open(roomHref + extraQuery);
     }
 }

@@ -67,10 +67,25 @@ public final class Browser implements AutoCloseable {
     public WebElement waitFor(By locator, Duration timeout) {
         // A page that is being replaced (a form just posted) can hand out an element of the old document:
         // Chromium then says "stale" or "does not belong to the document"; look again until the new page is there.
-        return new WebDriverWait(driver, timeout)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(ExpectedConditions.visibilityOfElementLocated(locator));
+        try {
+            return new WebDriverWait(driver, timeout)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(ExpectedConditions.visibilityOfElementLocated(locator));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Say which page the browser was on instead: a timeout alone does not tell what went wrong.
+            throw new AssertionError("waited " + timeout.toSeconds() + " s for " + locator + " on " + describePage(), e);
+        }
+    }
+
+    /** The current address, title and the start of the visible text: for failure messages. */
+    public String describePage() {
+        try {
+            String text = String.valueOf(script("return document.body ? document.body.innerText : ''")).replaceAll("\\s+", " ");
+            return driver.getCurrentUrl() + " (title '" + driver.getTitle() + "'): " + text.substring(0, Math.min(400, text.length()));
+        } catch (RuntimeException unavailable) {
+            return "a page that could not be read (" + unavailable.getClass().getSimpleName() + ")";
+        }
     }
 
     public WebElement waitFor(By locator) {
