@@ -33,11 +33,13 @@ for _ in $(seq 180); do grep -q "was successfully deployed" "$OUTDIR/server.log"
 grep -q "was successfully deployed" "$OUTDIR/server.log" || { echo "deployment failed"; exit 1; }
 node "$HERE/loadgen.js" --target=videotermin --url="ws://127.0.0.1:$PORT/signalling" --pid="$PID" --secret="$SECRET" \
   --rooms="$ROOMS" --rate="$RATE" --seconds=30 > "$OUTDIR/warmup.json"
-jcmd "$PID" JFR.start name=prof settings=profile >/dev/null
+[[ -n "${JFR_AFTER:-}" ]] || jcmd "$PID" JFR.start name=prof settings=profile >/dev/null
 node "$HERE/loadgen.js" --target=videotermin --url="ws://127.0.0.1:$PORT/signalling" --pid="$PID" --secret="$SECRET" \
   --rooms="$ROOMS" --rate="$RATE" --seconds="$DURATION" > "$OUTDIR/load.json" &
 LOAD=$!
-sleep "${HISTOGRAM_AFTER:-20}" # the sessions are open by then: which objects each of them holds
+# JFR_AFTER=<seconds>: record only from then on (after the sessions are open: the message phase alone)
+[[ -z "${JFR_AFTER:-}" ]] || { sleep "$JFR_AFTER"; jcmd "$PID" JFR.start name=prof settings=profile >/dev/null; }
+[[ -n "${JFR_AFTER:-}" ]] || sleep "${HISTOGRAM_AFTER:-20}" # the sessions are open by then: which objects each of them holds
 jcmd "$PID" GC.class_histogram > "$OUTDIR/histogram.txt" 2>&1 || true
 wait "$LOAD"
 jcmd "$PID" JFR.dump name=prof filename="$OUTDIR/server.jfr" >/dev/null

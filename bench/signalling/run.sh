@@ -5,6 +5,9 @@
 #
 #   bench/signalling/run.sh [ROOMS=5000] [RATE=5000 msg/s] [SECONDS=20]
 #
+# BENCH_TARGETS="videotermin" runs one server only (for trying options; RESULTS.md is then not rewritten);
+# BENCH_JVM_EXTRA adds JVM options for Payara Micro (for example a different garbage collector).
+#
 # Loopback only. Ports: BENCH_PORT (default 48700, Micro HTTP), PEERJS_PORT (48701), BENCH_GRID_PORT (48710).
 set -Eeuo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -63,7 +66,11 @@ machine > "$OUT/machine.json"
 # the same node configuration as a production signalling node (server-config/scripts/cluster.sh), on loopback
 sed "s/@@BIND@@/127.0.0.1/" "$REPO/server-config/payara/micro-preboot.asadmin" > "$WORK/preboot.asadmin"
 source "$HERE/micro-options.sh"
-say "Starting the signalling WAR on Payara Micro :$BENCH_PORT"
+TARGETS="${BENCH_TARGETS:-videotermin peerjs}"
+# shellcheck disable=SC2206
+MICRO_JVM_OPTIONS+=(${BENCH_JVM_EXTRA:-})
+if [[ " $TARGETS " == *" videotermin "* ]]; then
+say "Starting the signalling WAR on Payara Micro :$BENCH_PORT (${MICRO_JVM_OPTIONS[*]})"
 VIDEOTERMIN_TICKET_SECRET="$SECRET" java "${MICRO_JVM_OPTIONS[@]}" -jar "$MICRO" "${MICRO_OPTIONS[@]}" \
   --deploy "$WAR" --contextroot signalling --addlibs "$TICKET_JAR" --port "$BENCH_PORT" \
   --prebootcommandfile "$WORK/preboot.asadmin" --clustermode "tcpip:127.0.0.1:$GRID_PORT" \
@@ -80,8 +87,10 @@ grep -q "was successfully deployed" "$OUT/videotermin-server.log" || { echo "dep
 sleep 5
 run_load videotermin videotermin "ws://127.0.0.1:$BENCH_PORT/signalling" true
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+fi
 
 # ---------------------------------------------------------------- PeerJS
+[[ " $TARGETS " == *" peerjs "* ]] || { say "Written: $OUT/videotermin.json (RESULTS.md left as it is)"; exit 0; }
 say "Starting the PeerJS server :$PEERJS_PORT"
 node "$HERE/peerjs-server.js" "$PEERJS_PORT" > "$OUT/peerjs-server.log" 2>&1 &
 SERVER_PID=$!

@@ -37,7 +37,7 @@ public class RoomEndpoint extends Endpoint {
 
     /** What the endpoints use, resolved once (see {@link SignallingServices}). */
     record Services(JoinTickets tickets, Rooms rooms, SignallingMetrics metrics, CloseScheduler closeScheduler,
-                    IdleConnections idle, FloodLimits floodLimits, IdleTimerExecutor idleTimers) {
+                    IdleConnections idle, FloodLimits floodLimits) {
     }
 
     private final Services services;
@@ -56,7 +56,7 @@ public class RoomEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        services.idleTimers().adopt(session); // see IdleTimerExecutor; IdleConnections closes silent connections
+        // Tyrus's own idle timer is left out (see IdleTimerExecutor); IdleConnections closes silent connections
         session.addMessageHandler(String.class, this::text);
         session.addMessageHandler(ByteBuffer.class, this::binary);
         session.addMessageHandler(PongMessage.class, pong -> pong(session));

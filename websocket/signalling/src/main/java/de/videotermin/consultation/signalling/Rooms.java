@@ -24,6 +24,8 @@ public class Rooms {
 
     /** How long an ended room keeps turning citizens away (longer than any join ticket lives). */
     static final Duration TOMBSTONE_TTL = Duration.ofHours(12);
+    /** Tombstones live for hours: looking for old ones once a minute is enough. */
+    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
@@ -39,6 +41,7 @@ public class Rooms {
     SignallingGrid grid;
 
     Clock clock = Clock.systemUTC();
+    private final java.util.concurrent.atomic.AtomicLong nextSweepAt = new java.util.concurrent.atomic.AtomicLong();
 
     public Rooms() {
         // for CDI
@@ -212,12 +215,25 @@ public class Rooms {
                 recorder.record(roomId, out.events());
             }
             if (out.events().stream().anyMatch(CallEvent.Ended.class::isInstance)) {
-                sweepTombstones();
+                sweepTombstonesIfDue();
             }
         }
     }
 
-    /** Drops ended rooms that nobody can still hold a ticket for. Runs when a call ends: cheap and rare. */
+    /**
+     * Sweeps when a call ends, but at most once per {@link #SWEEP_INTERVAL}: the sweep walks every room,
+     * and when thousands of calls end at once (a node going away, its clients all closing) a sweep per
+     * call would cost the square of the number of rooms (bench/signalling saw seconds of latency from it).
+     */
+    private void sweepTombstonesIfDue() {
+        long now = clock.millis();
+        long due = nextSweepAt.get();
+        if (now >= due && nextSweepAt.compareAndSet(due, now + SWEEP_INTERVAL.toMillis())) {
+            sweepTombstones();
+        }
+    }
+
+    /** Drops ended rooms that nobody can still hold a ticket for. */
     void sweepTombstones() {
         Instant cutoff = clock.instant().minus(TOMBSTONE_TTL);
         for (String id : rooms.keySet()) {

@@ -1,6 +1,5 @@
 package de.videotermin.consultation.signalling;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -31,18 +30,11 @@ public class SignallingServices {
     @Inject
     FloodLimits floodLimits;
 
-    private final IdleTimerExecutor idleTimers = new IdleTimerExecutor();
-
     /**
      * The services as plain references for the endpoints. (The endpoints hold this bean's client proxy
      * otherwise, and a field read through a proxy sees the proxy's own, empty fields.)
      */
     RoomEndpoint.Services forEndpoints() {
-        return new RoomEndpoint.Services(tickets, rooms.self(), metrics.self(), closeScheduler, idle.self(), floodLimits, idleTimers);
-    }
-
-    @PreDestroy
-    void stop() {
-        idleTimers.shutdown();
+        return new RoomEndpoint.Services(tickets, rooms.self(), metrics.self(), closeScheduler, idle.self(), floodLimits);
     }
 }

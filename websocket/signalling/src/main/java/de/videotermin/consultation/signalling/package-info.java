@@ -14,8 +14,8 @@
  * room's lock and the order of frames per recipient is the order of the room's decisions.
  *
  * <p>Cost per frame matters (issue #9, bench/signalling): the endpoint is a plain object per connection
- * ({@link de.videotermin.consultation.signalling.SignallingEndpoints}, no CDI per connection), Tyrus's idle
- * timer runs on a plain scheduler ({@link de.videotermin.consultation.signalling.IdleTimerExecutor}), relayed
+ * ({@link de.videotermin.consultation.signalling.SignallingEndpoints}, no CDI per connection), Tyrus's per-frame
+ * idle timer is left out and its container gets a plain scheduler ({@link de.videotermin.consultation.signalling.IdleTimerExecutor}), relayed
  * frames are written without JSON-P ({@link de.videotermin.consultation.signalling.WireFormat}) and framed
  * without Tyrus's character-wise encoder ({@link de.videotermin.consultation.signalling.TextFrameWriter}).
  * Each connection has a flood limit ({@link de.videotermin.consultation.signalling.FloodGuard}, issue #8).

@@ -99,6 +99,29 @@ class RoomsTest {
     }
 
     @Test
+    void aCallEndingLaterSweepsOldTombstones() {
+        Rooms rooms = rooms(Optional.empty());
+        FakePeer first = FakePeer.advisor("a1");
+        rooms.join("r1", first);
+        rooms.receive("r1", first, new ClientMessage.End());
+        rooms.closed("r1", first);
+
+        rooms.clock = Clock.offset(CLOCK, Rooms.TOMBSTONE_TTL.plusSeconds(1));
+        FakePeer second = FakePeer.advisor("a2");
+        rooms.join("r2", second);
+        rooms.receive("r2", second, new ClientMessage.End());
+        rooms.closed("r2", second);
+        assertThat(rooms.roomCount()).as("r1's tombstone swept when r2 ended; r2's kept").isEqualTo(1);
+
+        rooms.clock = Clock.offset(CLOCK, Rooms.TOMBSTONE_TTL.multipliedBy(3));
+        FakePeer third = FakePeer.advisor("a3");
+        rooms.join("r3", third);
+        rooms.receive("r3", third, new ClientMessage.End());
+        rooms.closed("r3", third);
+        assertThat(rooms.roomCount()).as("r2 swept when r3 ended, r3 kept").isEqualTo(1);
+    }
+
+    @Test
     void toleratesMissingJournal() {
         Rooms rooms = rooms(Optional.empty());
         FakePeer advisor = FakePeer.advisor("a1");
