@@ -65,6 +65,8 @@ machine > "$OUT/machine.json"
 # ---------------------------------------------------------------- Videotermin on Payara Micro
 # the same node configuration as a production signalling node (server-config/scripts/cluster.sh), on loopback
 sed "s/@@BIND@@/127.0.0.1/" "$REPO/server-config/payara/micro-preboot.asadmin" > "$WORK/preboot.asadmin"
+# BENCH_PREBOOT_EXTRA: more asadmin lines for the node (for trying settings before they go into server-config)
+[[ -z "${BENCH_PREBOOT_EXTRA:-}" ]] || printf '%s\n' "$BENCH_PREBOOT_EXTRA" >> "$WORK/preboot.asadmin"
 source "$HERE/micro-options.sh"
 TARGETS="${BENCH_TARGETS:-videotermin peerjs}"
 # shellcheck disable=SC2206

@@ -38,4 +38,9 @@ public class CloseScheduler {
             close.run(); // shutting down: close now rather than never
         }
     }
+
+    /** Hands this instance itself to {@code receiver}: see {@link SignallingServices#direct}. */
+    public void handOver(java.util.function.Consumer<CloseScheduler> receiver) {
+        receiver.accept(this);
+    }
 }

@@ -50,4 +50,9 @@ public class FloodLimits {
     FloodGuard guard(long now) {
         return new FloodGuard(burst, rate, tolerance, now);
     }
+
+    /** Hands this instance itself to {@code receiver}: see {@link SignallingServices#direct}. */
+    public void handOver(java.util.function.Consumer<FloodLimits> receiver) {
+        receiver.accept(this);
+    }
 }

@@ -44,14 +44,6 @@ public class IdleConnections {
         return open.size();
     }
 
-    /**
-     * This instance itself rather than its CDI client proxy, for the per-frame path: each call through a
-     * Weld client proxy of this application-scoped bean went through reflection (bench/signalling profile).
-     */
-    IdleConnections self() {
-        return this;
-    }
-
     void sweep() {
         long cutoff = System.nanoTime() - MAX_IDLE.toNanos();
         for (SessionPeer peer : open) {
@@ -61,5 +53,10 @@ public class IdleConnections {
                 peer.flush();
             }
         }
+    }
+
+    /** Hands this instance itself to {@code receiver}: see {@link SignallingServices#direct}. */
+    public void handOver(java.util.function.Consumer<IdleConnections> receiver) {
+        receiver.accept(this);
     }
 }

@@ -56,4 +56,9 @@ public class JoinTickets {
     public JoinTicket verify(String ticket, String roomId) {
         return signer.verifyFor(ticket, roomId);
     }
+
+    /** Hands this instance itself to {@code receiver}: see {@link SignallingServices#direct}. */
+    public void handOver(java.util.function.Consumer<JoinTickets> receiver) {
+        receiver.accept(this);
+    }
 }

@@ -56,19 +56,11 @@ public class Rooms {
 
     @PostConstruct
     void watch() {
-        metrics = metrics.self();
+        metrics = SignallingServices.direct(metrics::handOver);
         if (grid != null) {
-            grid = grid.self();
+            grid = SignallingServices.direct(grid::handOver);
         }
         metrics.watch(this);
-    }
-
-    /**
-     * This instance itself rather than its CDI client proxy, for the per-frame path: each call through a
-     * Weld client proxy of this application-scoped bean went through reflection (bench/signalling profile).
-     */
-    Rooms self() {
-        return this;
     }
 
     public void join(String roomId, Peer peer) {
@@ -242,5 +234,10 @@ public class Rooms {
                 grid.settled(id, true, java.util.Map.of());
             }
         }
+    }
+
+    /** Hands this instance itself to {@code receiver}: see {@link SignallingServices#direct}. */
+    public void handOver(java.util.function.Consumer<Rooms> receiver) {
+        receiver.accept(this);
     }
 }

@@ -178,14 +178,6 @@ public class SignallingGrid {
         return active;
     }
 
-    /**
-     * This instance itself rather than its CDI client proxy, for the per-frame path: each call through a
-     * Weld client proxy of this application-scoped bean went through reflection (bench/signalling profile).
-     */
-    SignallingGrid self() {
-        return this;
-    }
-
     // ------------------------------------------------------------------ on the node holding the connection
 
     /**
@@ -571,5 +563,10 @@ public class SignallingGrid {
         }
         parts[fields - 1] = message.substring(start);
         return parts;
+    }
+
+    /** Hands this instance itself to {@code receiver}: see {@link SignallingServices#direct}. */
+    public void handOver(java.util.function.Consumer<SignallingGrid> receiver) {
+        receiver.accept(this);
     }
 }

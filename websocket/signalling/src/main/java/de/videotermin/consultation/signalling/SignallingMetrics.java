@@ -36,14 +36,6 @@ public class SignallingMetrics {
         }
     }
 
-    /**
-     * This instance itself rather than its CDI client proxy, for the per-frame path: each call through a
-     * Weld client proxy of this application-scoped bean went through reflection (bench/signalling profile).
-     */
-    SignallingMetrics self() {
-        return this;
-    }
-
     void watch(Rooms rooms) {
         if (registry != null) {
             registry.gauge("videotermin.signalling.rooms", rooms, Rooms::roomCount);
@@ -75,5 +67,10 @@ public class SignallingMetrics {
         if (rejectedJoins != null) {
             rejectedJoins.inc();
         }
+    }
+
+    /** Hands this instance itself to {@code receiver}: see {@link SignallingServices#direct}. */
+    public void handOver(java.util.function.Consumer<SignallingMetrics> receiver) {
+        receiver.accept(this);
     }
 }
