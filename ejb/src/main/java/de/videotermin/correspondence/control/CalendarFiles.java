@@ -1,15 +1,17 @@
 package de.videotermin.correspondence.control;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.TimeZoneRegistry;
-import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.Attendee;
@@ -50,14 +52,34 @@ public final class CalendarFiles {
         return appointmentId + "@videotermin";
     }
 
-    /** Loading ical4j's zone data is expensive (tens of milliseconds); the VTIMEZONE never changes at runtime. */
+    /**
+     * Europe/Berlin as calendar programs write it today (Outlook, Google): the EU rules in force since
+     * 1996 and nothing older. ical4j's bundled definition carries every change since 1893 (about 100
+     * lines, and a link to tzurl.org); every appointment lies in the future, so the short form gives
+     * the same times, makes each invitation 2 KB smaller and took a quarter of the cost of writing it.
+     */
+    static final String BERLIN_RULES = String.join("\r\n",
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Videotermin//Termine//DE",
+            "BEGIN:VTIMEZONE", "TZID:Europe/Berlin", "X-LIC-LOCATION:Europe/Berlin",
+            "BEGIN:DAYLIGHT", "TZNAME:CEST", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "DTSTART:19700329T020000",
+            "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+            "BEGIN:STANDARD", "TZNAME:CET", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "DTSTART:19701025T030000",
+            "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+            "END:VTIMEZONE", "END:VCALENDAR", "");
+
+    /** Parsed once: the VTIMEZONE never changes at runtime. */
     private static volatile VTimeZone berlin;
 
-    private static VTimeZone berlin() {
+    static VTimeZone berlin() {
         VTimeZone zone = berlin;
         if (zone == null) {
-            TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
-            zone = registry.getTimeZone(ZONE.getId()).getVTimeZone();
+            try {
+                Calendar rules = new CalendarBuilder().build(new StringReader(BERLIN_RULES));
+                zone = rules.<VTimeZone>getComponent(Component.VTIMEZONE)
+                        .orElseThrow(() -> new IllegalStateException("no VTIMEZONE in the Berlin rules"));
+            } catch (IOException | ParserException e) {
+                throw new IllegalStateException("the Berlin time-zone rules do not parse", e);
+            }
             berlin = zone;
         }
         return zone;

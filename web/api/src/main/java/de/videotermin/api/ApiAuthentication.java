@@ -21,6 +21,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * the site WAR) each add an application-wide mechanism bean and Jakarta Security 3 resolves exactly
  * one by type (WELD-001318 otherwise). This prioritised alternative wins that resolution in this WAR;
  * the site WAR has its own.
+ *
+ * <p>A token the mechanism accepted is not verified again until it expires ({@link VerifiedTokens}).
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
@@ -34,10 +36,24 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
 
     private volatile HttpAuthenticationMechanism delegate;
 
+    private final VerifiedTokens verified = new VerifiedTokens(java.time.Clock.systemUTC());
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
-        return delegate().validateRequest(request, response, context);
+        java.util.Optional<String> token = VerifiedTokens.bearer(request.getHeader("Authorization"));
+        if (token.isPresent()) {
+            java.util.Optional<VerifiedTokens.Verified> known = verified.lookup(token.get());
+            if (known.isPresent()) {
+                return context.notifyContainerAboutLogin(known.get().caller(), known.get().groups());
+            }
+        }
+        AuthenticationStatus status = delegate().validateRequest(request, response, context);
+        if (token.isPresent() && status == AuthenticationStatus.SUCCESS
+                && context.getCallerPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt) {
+            verified.remember(token.get(), jwt, context.getGroups(), jwt.getExpirationTime());
+        }
+        return status;
     }
 
     @Override
