@@ -6,8 +6,9 @@ const path = require('path');
 const dir = process.argv[2] || path.join(__dirname, 'results');
 const read = (f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
 const v = read('videotermin.json'), p = read('peerjs.json'), m = read('machine.json');
-// The previous run, kept for comparison (results/run2-before-issue9: before the work on issue #9).
-const BEFORE = 'run2-before-issue9';
+// The previous run, kept for comparison (results/run5-quiet-session2: the quiet rerun of session 2, before
+// session 3's work on connecting, the Tyrus scheduler and the CDI proxies; older runs are in results/run1..4).
+const BEFORE = process.env.BENCH_BEFORE || 'run5-quiet-session2';
 const hasBefore = fs.existsSync(path.join(dir, BEFORE, 'videotermin.json'));
 const bv = hasBefore ? read(path.join(BEFORE, 'videotermin.json')) : null;
 const bp = hasBefore ? read(path.join(BEFORE, 'peerjs.json')) : null;
@@ -64,8 +65,8 @@ ${hasBefore ? `| | Videotermin | PeerJS | ratio V/P | Videotermin before | PeerJ
 |---|---|---|---|`}
 ${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
 
-${hasBefore ? `"Before" is the previous run (${bv.startedAt}, load average ${f(bm.loadavg1, 1)}), before the work on
-issue #9; its raw numbers are in \`results/${BEFORE}/\`.
+${hasBefore ? `"Before" is the previous run kept for comparison (${bv.startedAt}, load average ${f(bm.loadavg1, 1)});
+its raw numbers are in \`results/${BEFORE}/\`.
 ` : ''}
 ## Goals (one 2-core node)
 
