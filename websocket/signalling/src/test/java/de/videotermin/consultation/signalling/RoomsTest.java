@@ -85,13 +85,18 @@ class RoomsTest {
         assertThat(journal).containsExactly("started r1", "ended r1");
     }
 
+    /** An advisor alone in the room ends the call and leaves: the room stays as a tombstone. */
+    private static void endCall(Rooms rooms, String roomId, String advisorId) {
+        FakePeer advisor = FakePeer.advisor(advisorId);
+        rooms.join(roomId, advisor);
+        rooms.receive(roomId, advisor, new ClientMessage.End());
+        rooms.closed(roomId, advisor);
+    }
+
     @Test
     void keepsEndedRoomAsTombstoneUntilItExpires() {
         Rooms rooms = rooms(Optional.empty());
-        FakePeer advisor = FakePeer.advisor("a1");
-        rooms.join("r1", advisor);
-        rooms.receive("r1", advisor, new ClientMessage.End());
-        rooms.closed("r1", advisor);
+        endCall(rooms, "r1", "a1");
         assertThat(rooms.roomCount()).isEqualTo(1);
         rooms.clock = Clock.offset(CLOCK, Rooms.TOMBSTONE_TTL.plusSeconds(1));
         rooms.sweepTombstones();
@@ -101,23 +106,14 @@ class RoomsTest {
     @Test
     void aCallEndingLaterSweepsOldTombstones() {
         Rooms rooms = rooms(Optional.empty());
-        FakePeer first = FakePeer.advisor("a1");
-        rooms.join("r1", first);
-        rooms.receive("r1", first, new ClientMessage.End());
-        rooms.closed("r1", first);
+        endCall(rooms, "r1", "a1");
 
         rooms.clock = Clock.offset(CLOCK, Rooms.TOMBSTONE_TTL.plusSeconds(1));
-        FakePeer second = FakePeer.advisor("a2");
-        rooms.join("r2", second);
-        rooms.receive("r2", second, new ClientMessage.End());
-        rooms.closed("r2", second);
+        endCall(rooms, "r2", "a2");
         assertThat(rooms.roomCount()).as("r1's tombstone swept when r2 ended; r2's kept").isEqualTo(1);
 
         rooms.clock = Clock.offset(CLOCK, Rooms.TOMBSTONE_TTL.multipliedBy(3));
-        FakePeer third = FakePeer.advisor("a3");
-        rooms.join("r3", third);
-        rooms.receive("r3", third, new ClientMessage.End());
-        rooms.closed("r3", third);
+        endCall(rooms, "r3", "a3");
         assertThat(rooms.roomCount()).as("r2 swept when r3 ended, r3 kept").isEqualTo(1);
     }
 
