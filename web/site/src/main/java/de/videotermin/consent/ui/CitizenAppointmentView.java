@@ -4,7 +4,6 @@ import de.videotermin.appointment.boundary.AppointmentNotFoundException;
 import de.videotermin.appointment.boundary.Appointments;
 import de.videotermin.appointment.entity.Appointment;
 import de.videotermin.consent.boundary.Consents;
-import de.videotermin.consent.entity.ConsentText;
 import de.videotermin.consultation.boundary.JoinTickets;
 import de.videotermin.consultation.control.EntryWindow;
 import de.videotermin.site.LinkGuard;
@@ -54,14 +53,9 @@ public class CitizenAppointmentView implements Serializable {
     private String token;
     private Outcome outcome = Outcome.UNKNOWN;
     private UUID appointmentId;
-    private String advisorName;
-    private String startsAt;
-    private String opensAt;
+    private EntryOffer offer;
     private String legalArea;
     private int durationMinutes;
-    private long consentTextId;
-    private int consentVersion;
-    private String consentBody;
     private boolean consented;
 
     @PostConstruct
@@ -81,16 +75,10 @@ public class CitizenAppointmentView implements Serializable {
         Appointment appointment = lookup.appointment();
         Locale locale = context.getViewRoot().getLocale();
         appointmentId = appointment.getId();
-        advisorName = appointment.getAdvisorName();
-        startsAt = site.formatDateTime(appointment.getStartsAt(), locale);
-        opensAt = site.formatTime(tickets.roomOpensAt(appointment), locale);
+        offer = EntryOffer.of(appointment, locale, consents, tickets, site);
         legalArea = appointment.getLegalArea();
         durationMinutes = appointment.getDurationMinutes();
-        outcome = Outcome.valueOf(tickets.entryState(appointment).name());
-        ConsentText text = consents.currentText(locale, legalArea);
-        consentTextId = text.getId();
-        consentVersion = text.getVersion();
-        consentBody = text.getBody();
+        outcome = Outcome.valueOf(offer.entryState());
         consented = consents.hasValidConsent(appointmentId);
     }
 
@@ -99,7 +87,7 @@ public class CitizenAppointmentView implements Serializable {
         if (outcome != Outcome.OPEN) {
             return;
         }
-        consents.give(appointmentId, consentTextId, Consents.CHANNEL_WEB);
+        consents.give(appointmentId, offer.consentTextId(), Consents.CHANNEL_WEB);
         consented = true;
         toDeviceTest();
     }
@@ -109,7 +97,7 @@ public class CitizenAppointmentView implements Serializable {
         if (outcome != Outcome.OPEN && outcome != Outcome.NOT_YET_OPEN) {
             return;
         }
-        consents.decline(appointmentId, consentTextId, Consents.CHANNEL_WEB);
+        consents.decline(appointmentId, offer.consentTextId(), Consents.CHANNEL_WEB);
         outcome = Outcome.DECLINED;
     }
 
@@ -132,12 +120,12 @@ public class CitizenAppointmentView implements Serializable {
 
     public boolean isFound() { return outcome != Outcome.UNKNOWN && outcome != Outcome.TOO_MANY_ATTEMPTS; }
     public String getOutcome() { return outcome.name(); }
-    public String getAdvisorName() { return advisorName; }
-    public String getStartsAt() { return startsAt; }
-    public String getOpensAt() { return opensAt; }
+    public String getAdvisorName() { return offer == null ? null : offer.advisorName(); }
+    public String getStartsAt() { return offer == null ? null : offer.startsAt(); }
+    public String getOpensAt() { return offer == null ? null : offer.opensAt(); }
     public String getLegalArea() { return legalArea; }
     public int getDurationMinutes() { return durationMinutes; }
-    public int getConsentVersion() { return consentVersion; }
-    public String getConsentBody() { return consentBody; }
+    public int getConsentVersion() { return offer == null ? 0 : offer.consentVersion(); }
+    public String getConsentBody() { return offer == null ? null : offer.consentBody(); }
     public boolean isConsented() { return consented; }
 }

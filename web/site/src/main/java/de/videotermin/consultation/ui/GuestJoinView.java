@@ -3,7 +3,7 @@ package de.videotermin.consultation.ui;
 import de.videotermin.appointment.boundary.AppointmentNotFoundException;
 import de.videotermin.appointment.entity.Appointment;
 import de.videotermin.consent.boundary.Consents;
-import de.videotermin.consent.entity.ConsentText;
+import de.videotermin.consent.ui.EntryOffer;
 import de.videotermin.consultation.boundary.GuestLinkClosedException;
 import de.videotermin.consultation.boundary.Guests;
 import de.videotermin.consultation.boundary.JoinTickets;
@@ -56,12 +56,7 @@ public class GuestJoinView implements Serializable {
     private UUID guestId;
     private String guestName;
     private String guestKind;
-    private String advisorName;
-    private String startsAt;
-    private String opensAt;
-    private long consentTextId;
-    private int consentVersion;
-    private String consentBody;
+    private EntryOffer offer;
     private boolean consented;
 
     @PostConstruct
@@ -95,14 +90,8 @@ public class GuestJoinView implements Serializable {
         guestId = guest.getId();
         guestName = guest.getDisplayName();
         guestKind = guest.getKind().name();
-        advisorName = appointment.getAdvisorName();
-        startsAt = site.formatDateTime(appointment.getStartsAt(), locale);
-        opensAt = site.formatTime(tickets.roomOpensAt(appointment), locale);
-        outcome = Outcome.valueOf(tickets.entryState(appointment).name());
-        ConsentText text = consents.currentText(locale, appointment.getLegalArea());
-        consentTextId = text.getId();
-        consentVersion = text.getVersion();
-        consentBody = text.getBody();
+        offer = EntryOffer.of(appointment, locale, consents, tickets, site);
+        outcome = Outcome.valueOf(offer.entryState());
         consented = consents.hasValidGuestConsent(guestId);
     }
 
@@ -111,7 +100,7 @@ public class GuestJoinView implements Serializable {
         if (outcome != Outcome.OPEN) {
             return;
         }
-        consents.giveAsGuest(appointmentId, guestId, consentTextId, Consents.CHANNEL_WEB);
+        consents.giveAsGuest(appointmentId, guestId, offer.consentTextId(), Consents.CHANNEL_WEB);
         consented = true;
         enter();
     }
@@ -128,10 +117,10 @@ public class GuestJoinView implements Serializable {
     public String getOutcome() { return outcome.name(); }
     public String getGuestName() { return guestName; }
     public String getGuestKind() { return guestKind; }
-    public String getAdvisorName() { return advisorName; }
-    public String getStartsAt() { return startsAt; }
-    public String getOpensAt() { return opensAt; }
-    public int getConsentVersion() { return consentVersion; }
-    public String getConsentBody() { return consentBody; }
+    public String getAdvisorName() { return offer == null ? null : offer.advisorName(); }
+    public String getStartsAt() { return offer == null ? null : offer.startsAt(); }
+    public String getOpensAt() { return offer == null ? null : offer.opensAt(); }
+    public int getConsentVersion() { return offer == null ? 0 : offer.consentVersion(); }
+    public String getConsentBody() { return offer == null ? null : offer.consentBody(); }
     public boolean isConsented() { return consented; }
 }
