@@ -35,6 +35,28 @@ function cpuSeconds(pid) {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;   // utime + stime
 }
+// CPU by thread group (name without digits: "GC Thread#", "C2 CompilerThre", "http-thread-poo" ...), so that
+// a reader can see how much of the server's CPU per message is the garbage collector or the JIT compiler
+function cpuByThreadGroup(pid) {
+  const groups = {};
+  let tasks = [];
+  try { tasks = fs.readdirSync(`/proc/${pid}/task`); } catch (e) { return groups; }
+  for (const tid of tasks) {
+    try {
+      const name = fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim().replace(/[0-9]+/g, '');
+      groups[name] = (groups[name] || 0) + cpuSeconds(`${pid}/task/${tid}`);
+    } catch (e) { /* the thread ended meanwhile */ }
+  }
+  return groups;
+}
+function groupDelta(before, after) {
+  const delta = {};
+  for (const [name, s] of Object.entries(after)) {
+    const d = s - (before[name] || 0);
+    if (d > 0.005) delta[name] = Math.round(d * 100) / 100;
+  }
+  return Object.fromEntries(Object.entries(delta).sort((x, y) => y[1] - x[1]));
+}
 function rssKb(pid) {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) : NaN;
@@ -207,6 +229,7 @@ async function main() {
   let carry = 0, seq = 0, roomCursor = 0, ticks = 0;
   stats.measuring = true;
   const serverCpuLoad0 = cpuSeconds(PID);
+  const serverThreads0 = cpuByThreadGroup(PID);
   const clientCpu0 = process.cpuUsage();
   const loadStart = now();
   let lag = 0;
@@ -231,6 +254,7 @@ async function main() {
   while (stats.received < stats.sent && now() - drainStart < 5000) await sleep(50);
   stats.measuring = false;
   const serverCpuLoad = cpuSeconds(PID) - serverCpuLoad0;
+  const serverThreads = groupDelta(serverThreads0, cpuByThreadGroup(PID));
   const clientCpu = process.cpuUsage(clientCpu0);
   result.loadSeconds = loadElapsed;
   result.maxSchedulerLagMs = lag;
@@ -244,6 +268,7 @@ async function main() {
   result.serverCpuSeconds = serverCpuLoad;
   result.serverCpuPercentOfOneCore = 100 * serverCpuLoad / loadElapsed;
   result.serverCpuMicrosPerMessage = 1e6 * serverCpuLoad / Math.max(1, stats.received);
+  result.serverCpuSecondsByThreadGroup = serverThreads;
   result.clientCpuSeconds = (clientCpu.user + clientCpu.system) / 1e6;
   result.clientCpuPercentOfOneCore = 100 * result.clientCpuSeconds / loadElapsed;
   const lat = Array.from(stats.latencies.subarray(0, stats.nLat)).sort((x, y) => x - y);

@@ -4,7 +4,8 @@
 #
 #   bench/signalling/profile.sh [ROOMS=1000] [RATE=2000] [SECONDS=30] [OUTDIR=/tmp/signalling-profile]
 #
-# Writes OUTDIR/server.jfr, OUTDIR/load.json and OUTDIR/top-frames.txt (top sampled frames, own and total).
+# Writes OUTDIR/server.jfr, OUTDIR/load.json, OUTDIR/top-frames.txt (top sampled frames, own and total) and
+# OUTDIR/thread-cpu.txt (CPU of the measured phase by thread group: GC, JIT, selector, workers).
 set -Eeuo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
@@ -39,9 +40,12 @@ node "$HERE/loadgen.js" --target=videotermin --url="ws://127.0.0.1:$PORT/signall
 LOAD=$!
 # JFR_AFTER=<seconds>: record only from then on (after the sessions are open: the message phase alone)
 [[ -z "${JFR_AFTER:-}" ]] || { sleep "$JFR_AFTER"; jcmd "$PID" JFR.start name=prof settings=profile >/dev/null; }
+"$HERE/thread-cpu.sh" "$PID" > "$WORK/threads-before"
 [[ -n "${JFR_AFTER:-}" ]] || sleep "${HISTOGRAM_AFTER:-20}" # the sessions are open by then: which objects each of them holds
 jcmd "$PID" GC.class_histogram > "$OUTDIR/histogram.txt" 2>&1 || true
 wait "$LOAD"
+"$HERE/thread-cpu.sh" "$PID" > "$WORK/threads-after"
+"$HERE/thread-cpu.sh" --diff "$WORK/threads-before" "$WORK/threads-after" > "$OUTDIR/thread-cpu.txt"
 jcmd "$PID" JFR.dump name=prof filename="$OUTDIR/server.jfr" >/dev/null
 JFR=/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr; [[ -x $JFR ]] || JFR=jfr
 "$JFR" view --width 220 hot-methods "$OUTDIR/server.jfr" > "$OUTDIR/top-frames.txt" 2>&1 || true

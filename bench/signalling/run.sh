@@ -8,6 +8,9 @@
 # BENCH_TARGETS="videotermin" runs one server only (for trying options; RESULTS.md is then not rewritten);
 # BENCH_JVM_EXTRA adds JVM options for Payara Micro (for example a different garbage collector).
 #
+# BENCH_SERVER_CPUS / BENCH_CLIENT_CPUS (taskset lists, e.g. 1 and 0) pin the server and the load generator to
+# their own cores, so that the load generator's event loop does not wait behind the server's threads.
+#
 # Loopback only. Ports: BENCH_PORT (default 48700, Micro HTTP), PEERJS_PORT (48701), BENCH_GRID_PORT (48710).
 set -Eeuo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,6 +26,10 @@ SERVER_PID=""
 cleanup() { [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 
+SERVER_PIN=(); CLIENT_PIN=()
+[[ -z "${BENCH_SERVER_CPUS:-}" ]] || SERVER_PIN=(taskset -c "$BENCH_SERVER_CPUS")
+[[ -z "${BENCH_CLIENT_CPUS:-}" ]] || CLIENT_PIN=(taskset -c "$BENCH_CLIENT_CPUS")
+
 say() { printf '\033[1m▸ %s\033[0m\n' "$*"; }
 (( $(ulimit -n) >= 2 * ROOMS + 500 )) || ulimit -n $((2 * ROOMS + 1000)) 2>/dev/null || { echo "need $((2 * ROOMS + 500)) open files (ulimit -n)"; exit 1; }
 
@@ -34,10 +41,11 @@ TICKET_JAR="$(ls "$REPO"/websocket/ticket/target/videotermin-ticket-*.jar | grep
 SECRET="$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n' | head -c 43)"
 
 machine() {
-  node -e '
+  BENCH_SERVER_CPUS="${BENCH_SERVER_CPUS:-}" BENCH_CLIENT_CPUS="${BENCH_CLIENT_CPUS:-}" node -e '
     const os = require("os");
     console.log(JSON.stringify({cpus: os.cpus().length, cpuModel: os.cpus()[0].model, memGb: Math.round(os.totalmem() / 2**30),
-      node: process.version, loadavg1: os.loadavg()[0]}));'
+      node: process.version, loadavg1: os.loadavg()[0],
+      serverCpus: process.env.BENCH_SERVER_CPUS || null, clientCpus: process.env.BENCH_CLIENT_CPUS || null}));'
 }
 
 wait_http() { # url seconds
@@ -49,13 +57,13 @@ run_load() { # name target url jvm
   # would mostly measure the JIT compiler threads.
   say "$1: warm-up (1,000 rooms, 3,000 msg/s, 2 × 30 s)"
   for round in 1 2; do
-    node "$HERE/loadgen.js" --target="$2" --url="$3" --pid="$SERVER_PID" --jvm=false --secret="$SECRET" \
+    "${CLIENT_PIN[@]}" node "$HERE/loadgen.js" --target="$2" --url="$3" --pid="$SERVER_PID" --jvm=false --secret="$SECRET" \
       --rooms=1000 --rate=3000 --seconds=30 > "$WORK/$1-warmup-$round.json"
     sleep 2
   done
   sleep 3
   say "$1: $ROOMS rooms ($((2 * ROOMS)) sessions), $RATE msg/s for $DURATION s"
-  node "$HERE/loadgen.js" --target="$2" --url="$3" --pid="$SERVER_PID" --jvm="$4" --secret="$SECRET" \
+  "${CLIENT_PIN[@]}" node "$HERE/loadgen.js" --target="$2" --url="$3" --pid="$SERVER_PID" --jvm="$4" --secret="$SECRET" \
     --rooms="$ROOMS" --rate="$RATE" --seconds="$DURATION" > "$OUT/$1.json"
 }
 
@@ -73,7 +81,7 @@ TARGETS="${BENCH_TARGETS:-videotermin peerjs}"
 MICRO_JVM_OPTIONS+=(${BENCH_JVM_EXTRA:-})
 if [[ " $TARGETS " == *" videotermin "* ]]; then
 say "Starting the signalling WAR on Payara Micro :$BENCH_PORT (${MICRO_JVM_OPTIONS[*]})"
-VIDEOTERMIN_TICKET_SECRET="$SECRET" java "${MICRO_JVM_OPTIONS[@]}" -jar "$MICRO" "${MICRO_OPTIONS[@]}" \
+VIDEOTERMIN_TICKET_SECRET="$SECRET" "${SERVER_PIN[@]}" java "${MICRO_JVM_OPTIONS[@]}" -jar "$MICRO" "${MICRO_OPTIONS[@]}" \
   --deploy "$WAR" --contextroot signalling --addlibs "$TICKET_JAR" --port "$BENCH_PORT" \
   --prebootcommandfile "$WORK/preboot.asadmin" --clustermode "tcpip:127.0.0.1:$GRID_PORT" \
   --clustername "videotermin-bench-$GRID_PORT" --interfaces 127.0.0.1 --startport "$GRID_PORT" --nohostaware \
@@ -94,7 +102,7 @@ fi
 # ---------------------------------------------------------------- PeerJS
 [[ " $TARGETS " == *" peerjs "* ]] || { say "Written: $OUT/videotermin.json (RESULTS.md left as it is)"; exit 0; }
 say "Starting the PeerJS server :$PEERJS_PORT"
-node "$HERE/peerjs-server.js" "$PEERJS_PORT" > "$OUT/peerjs-server.log" 2>&1 &
+"${SERVER_PIN[@]}" node "$HERE/peerjs-server.js" "$PEERJS_PORT" > "$OUT/peerjs-server.log" 2>&1 &
 SERVER_PID=$!
 wait_http "http://127.0.0.1:$PEERJS_PORT/" 30 || { cat "$OUT/peerjs-server.log"; exit 1; }
 sleep 2

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.videotermin.privacy.boundary.Retention;
 import de.videotermin.privacy.entity.RetentionRun;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,8 @@ import java.time.Instant;
 import java.util.UUID;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -43,6 +46,8 @@ class RetentionIT {
         UUID oldConsent = consent(ds, old, asOf.minus(Duration.ofDays(1096)));
         UUID recentConsent = consent(ds, recent, asOf.minus(Duration.ofDays(1094)));
 
+        long runsBefore = counter("videotermin.retention.runs");
+        long callsErasedBefore = counter("videotermin.retention.erased", new Tag("what", "call_records"));
         RetentionRun run = CDI.current().select(Retention.class).get().runAsOf(asOf);
 
         assertThat(text(ds, "select citizen_name from appointment where id = ?", old)).isEqualTo(Retention.ERASED);
@@ -57,6 +62,13 @@ class RetentionIT {
         assertThat(run.getAnonymisedAppointments()).isGreaterThanOrEqualTo(1);
         assertThat(run.getDeletedCallRecords()).isGreaterThanOrEqualTo(1);
         assertThat(run.getDeletedConsentRecords()).isGreaterThanOrEqualTo(1);
+        // what operators see at /metrics: the run, the rows it erased, and when it ran
+        assertThat(counter("videotermin.retention.runs")).isEqualTo(runsBefore + 1);
+        assertThat(counter("videotermin.retention.erased", new Tag("what", "call_records")))
+                .isEqualTo(callsErasedBefore + run.getDeletedCallRecords());
+        assertThat(metrics().getGauges((id, m) -> id.getName().equals("videotermin.retention.lastRunEpochSeconds"))
+                .values()).singleElement().satisfies(g -> assertThat(g.getValue().longValue())
+                        .isEqualTo(run.getRanAt().getEpochSecond()));
 
         // A second run finds nothing more of ours: idempotent.
         Retention retention = CDI.current().select(Retention.class).get();
@@ -65,18 +77,39 @@ class RetentionIT {
         assertThat(retention.latestRuns(1)).hasSize(1);
     }
 
+    /** The application's registry (Payara's producer needs an injection point: no CDI.current().select). */
+    @Inject
+    MetricRegistry registry;
+
+    private MetricRegistry metrics() {
+        return registry;
+    }
+
+    /** By name and the given tags (the server may add its own, such as the application's name). */
+    private long counter(String name, Tag... tags) {
+        java.util.Map<String, String> wanted = new java.util.HashMap<>();
+        for (Tag tag : tags) {
+            wanted.put(tag.getTagName(), tag.getTagValue());
+        }
+        var found = metrics().getCounters((id, m) -> id.getName().equals(name)
+                && id.getTags().entrySet().containsAll(wanted.entrySet()));
+        assertThat(found).as(name + " " + wanted + " among " + metrics().getNames()).hasSize(1);
+        return found.values().iterator().next().getCount();
+    }
+
     private static UUID appointment(DataSource ds, Instant start, int minutes) throws Exception {
         UUID id = UUID.randomUUID();
         try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement("""
                 insert into appointment (id, room_id, link_token_hash, advisor_username, advisor_name, citizen_name,
                   citizen_email, legal_area, starts_at, duration_minutes, status, created_at)
-                values (?, ?, ?, 'it.advisor', 'Ina Test', 'Retention Test', 'rt@example.org', 'CAREER_GUIDANCE', ?, ?, 'DONE', ?)""")) {
+                values (?, ?, ?, ?, 'Ina Test', 'Retention Test', 'rt@example.org', 'CAREER_GUIDANCE', ?, ?, 'DONE', ?)""")) {
             s.setObject(1, id);
             s.setString(2, "rt-" + id);
             s.setString(3, "hash-" + id);
-            s.setTimestamp(4, Timestamp.from(start));
-            s.setInt(5, minutes);
-            s.setTimestamp(6, Timestamp.from(start.minus(Duration.ofDays(7))));
+            s.setString(4, "it.advisor-" + id); // an advisor of its own: the test can run again on the same database
+            s.setTimestamp(5, Timestamp.from(start));
+            s.setInt(6, minutes);
+            s.setTimestamp(7, Timestamp.from(start.minus(Duration.ofDays(7))));
             s.executeUpdate();
         }
         return id;

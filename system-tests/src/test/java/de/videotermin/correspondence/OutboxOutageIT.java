@@ -33,6 +33,8 @@ class OutboxOutageIT {
 
     @Test
     void anInvitationWaitsWhileSmtpIsDownAndIsDeliveredOnceWhenItIsBack() throws Exception {
+        double backlogBefore = Stack.metric("videotermin_outbox_backlog").orElseThrow();
+        double failedBefore = Stack.metric("videotermin_outbox_failedAttempts_total").orElseThrow();
         mail("mail-stop");
         String email = "outage-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         ZonedDateTime start = ZonedDateTime.of(LocalDate.now().plusDays(3), LocalTime.of(15, 0), ZoneId.of("Europe/Berlin"));
@@ -41,9 +43,16 @@ class OutboxOutageIT {
         UUID id = UUID.fromString(created.getString("id"));
 
         awaitOutbox(id, "RETRYING", Duration.ofSeconds(60));
+        // operators see it: the backlog grows, the failed attempt is counted, the oldest message has waited
+        awaitMetric("videotermin_outbox_backlog", v -> v >= backlogBefore + 1, Duration.ofSeconds(30));
+        assertThat(Stack.metric("videotermin_outbox_failedAttempts_total").orElseThrow()).isGreaterThan(failedBefore);
+        assertThat(Stack.metric("videotermin_outbox_oldestWaitingSeconds").orElseThrow()).isPositive();
 
+        double sentBefore = Stack.metric("videotermin_outbox_sent_total").orElseThrow();
         mail("mail-start");
         awaitOutbox(id, "SENT", Duration.ofSeconds(180));
+        assertThat(Stack.metric("videotermin_outbox_sent_total").orElseThrow()).isGreaterThan(sentBefore);
+        awaitMetric("videotermin_outbox_backlog", v -> v <= backlogBefore, Duration.ofSeconds(30));
 
         Mailbox.Mail mail = Mailbox.await(email, m -> m.ics() != null, Duration.ofSeconds(30));
         assertThat(mail.text()).contains(created.getString("citizenLink"));
@@ -76,6 +85,17 @@ class OutboxOutageIT {
             Thread.sleep(500);
         }
         throw new AssertionError("outbox message is " + seen + ", expected " + status);
+    }
+
+    private static void awaitMetric(String name, java.util.function.DoublePredicate expected, Duration timeout)
+            throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        double value = Stack.metric(name).orElseThrow();
+        while (!expected.test(value) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            value = Stack.metric(name).orElseThrow();
+        }
+        assertThat(expected.test(value)).as(name + " = " + value).isTrue();
     }
 
     private static void mail(String command) throws Exception {

@@ -38,6 +38,20 @@ class OperationsIT {
     }
 
     @Test
+    void operatorsSeeRoomsParticipantsMessagesJoinFailuresRelayedShareOutboxAndRetention() throws Exception {
+        // exported from deployment on, before the first call, mail or retention run of this server
+        for (String name : new String[] {"videotermin_signalling_rooms", "videotermin_signalling_connections",
+                "videotermin_signalling_relayed_total", "videotermin_signalling_rejectedJoins_total",
+                "videotermin_statistics_relayedSharePercentToday", "videotermin_statistics_joinSuccessPercentToday",
+                "videotermin_outbox_backlog", "videotermin_outbox_oldestWaitingSeconds", "videotermin_outbox_sent_total",
+                "videotermin_outbox_failedAttempts_total", "videotermin_retention_runs_total",
+                "videotermin_retention_lastRunEpochSeconds"}) {
+            assertThat(Stack.metric(name)).as(name).isPresent();
+        }
+        assertThat(Stack.metric("videotermin_signalling_rooms").orElseThrow()).isNotNegative();
+    }
+
+    @Test
     void openApiDocumentsTheApi() throws Exception {
         HttpResponse<String> response = Stack.get(Stack.BASE_URL + "/openapi", null);
         assertThat(response.statusCode()).isEqualTo(200);

@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -112,8 +110,6 @@ class TicketLimitIT {
     }
 
     private static long metric(String name) throws Exception {
-        String body = Stack.get(Stack.BASE_URL + "/metrics", null).body();
-        Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.eE+]+)$").matcher(body);
-        return m.find() ? (long) Double.parseDouble(m.group(2)) : 0;
+        return (long) Stack.metric(name).orElse(0);
     }
 }

@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.net.URLEncoder;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -43,6 +46,18 @@ public final class Stack {
             request.header("Authorization", "Bearer " + bearer);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * One value of the product's Prometheus metrics (/metrics), by its exported name, for example
+     * {@code videotermin_outbox_backlog} or {@code videotermin_tickets_requested_total}; empty when the
+     * metric is not exported.
+     */
+    public static OptionalDouble metric(String name) throws Exception {
+        String body = get(BASE_URL + "/metrics", null).body();
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name)
+                + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(body);
+        return m.find() ? OptionalDouble.of(Double.parseDouble(m.group(2))) : OptionalDouble.empty();
     }
 
     /** Tokens through the demo realm's test client (Resource Owner Password grant). */

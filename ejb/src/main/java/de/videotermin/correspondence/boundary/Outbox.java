@@ -5,6 +5,7 @@ import de.videotermin.appointment.entity.LegalAreaEntry;
 import de.videotermin.correspondence.control.CalendarFiles;
 import de.videotermin.correspondence.control.MailSettings;
 import de.videotermin.correspondence.control.MessageRenderer;
+import de.videotermin.correspondence.control.OutboxMetrics;
 import de.videotermin.correspondence.control.SmtpMailer;
 import de.videotermin.correspondence.entity.MailTemplate;
 import de.videotermin.correspondence.entity.MessageKind;
@@ -45,6 +46,9 @@ public class Outbox {
     @ConfigProperty(name = "videotermin.base-url")
     String baseUrl;
 
+    @Inject
+    OutboxMetrics metrics;
+
     private final Clock clock = Clock.systemUTC();
 
     /** A sender's SMTP connection, opened on first use and kept across batches while it works. */
@@ -74,6 +78,27 @@ public class Outbox {
         }
     }
 
+    /** How many messages wait to be sent (due or in back-off), and since when the oldest of them. */
+    public OutboxMetrics.Backlog backlog() {
+        Object[] row = (Object[]) em.createNativeQuery("select count(*), min(created_at) from outbox_message"
+                + " where status in ('PENDING', 'RETRYING')").getSingleResult();
+        Instant oldest = row[1] == null ? null : toInstant(row[1]);
+        return new OutboxMetrics.Backlog(((Number) row[0]).longValue(), oldest);
+    }
+
+    private static Instant toInstant(Object timestamp) {
+        if (timestamp instanceof Instant i) {
+            return i;
+        }
+        if (timestamp instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (timestamp instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + timestamp.getClass().getName());
+    }
+
     /** @return how many due messages were taken (sent or rescheduled); 0 when nothing is due. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int deliverBatch(MailSettings settings, Connection connection) {
@@ -97,10 +122,12 @@ public class Outbox {
                     + e.getClass().getSimpleName() + "); " + batch.size() + " message(s) wait for a retry");
             batch.forEach(m -> m.failed("SMTP not reachable: " + e.getClass().getSimpleName(), now,
                     settings.retryInitial(), settings.retryMax(), settings.maxAttempts()));
+            metrics.failed(batch.size());
             return batch.size();
         }
         renderUnrendered(batch, settings);
         List<UUID> invited = new ArrayList<>();
+        int sent = 0;
         for (OutboxMessage m : batch) {
             if (!m.isRendered()) {
                 m.failed("appointment gone", clock.instant(), settings.retryInitial(), settings.retryMax(), 1);
@@ -110,6 +137,7 @@ public class Outbox {
                 mailer.send(new SmtpMailer.Mail(m.getId().toString(), m.getRecipient(), m.getSubject(), m.getBodyText(),
                         m.getBodyHtml(), m.getIcs(), CalendarFiles.method(m.getKind() == MessageKind.CANCELLATION)));
                 m.sent(clock.instant());
+                sent++;
                 if (m.getKind() == MessageKind.INVITATION) {
                     invited.add(m.getAppointmentId());
                 }
@@ -133,6 +161,8 @@ public class Outbox {
                 }
             }
         }
+        metrics.sent(sent);
+        metrics.failed(batch.size() - sent);
         if (!invited.isEmpty()) {
             // one statement for the batch; a citizen already waiting (or anything later) is not moved back
             em.createQuery("update Appointment a set a.status = de.videotermin.appointment.entity.AppointmentStatus.INVITED"

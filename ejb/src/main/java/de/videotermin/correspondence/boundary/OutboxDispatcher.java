@@ -2,6 +2,7 @@ package de.videotermin.correspondence.boundary;
 
 import de.videotermin.correspondence.control.CalendarFiles;
 import de.videotermin.correspondence.control.MailSettings;
+import de.videotermin.correspondence.control.OutboxMetrics;
 import de.videotermin.correspondence.control.SmtpMailer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -49,6 +50,9 @@ public class OutboxDispatcher {
     Reminders reminders;
 
     @Inject
+    OutboxMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "videotermin.mail.dispatch-interval-seconds", defaultValue = "5")
     int dispatchSeconds;
 
@@ -85,6 +89,9 @@ public class OutboxDispatcher {
             }
             if (REMINDERS.equals(timer.getInfo())) {
                 reminders.scan();
+            } else {
+                // what operators see as the backlog: one small query per round (partial index), never per scrape
+                metrics.backlog(outbox.backlog());
             }
             startSender();
         } catch (RuntimeException e) {

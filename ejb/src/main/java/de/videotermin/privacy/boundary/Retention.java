@@ -1,5 +1,6 @@
 package de.videotermin.privacy.boundary;
 
+import de.videotermin.privacy.control.RetentionMetrics;
 import de.videotermin.privacy.control.RetentionPolicy;
 import de.videotermin.privacy.entity.RetentionRun;
 import jakarta.ejb.Schedule;
@@ -42,6 +43,9 @@ public class Retention {
     @Inject
     @ConfigProperty(name = "videotermin.retention.consent-evidence-days", defaultValue = "1095")
     long consentEvidenceDays;
+
+    @Inject
+    RetentionMetrics metrics;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -98,6 +102,7 @@ public class Retention {
                 .executeUpdate();
         RetentionRun run = new RetentionRun(clock.instant(), asOf, anonymised, calls, checks, consents);
         em.persist(run);
+        metrics.ran(run);
         LOG.info(() -> "retention run: " + anonymised + " appointments anonymised, " + calls + " call records, "
                 + checks + " device checks, " + consents + " consent records deleted");
         return run;

@@ -2,6 +2,8 @@ package de.videotermin.consultation.signalling;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +54,11 @@ public class Rooms {
         this.recorder = recorder;
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /** Created at deployment, so that operators see the gauges (zero rooms) before the first call. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // creating the bean runs watch()
     }
 
     @PostConstruct
