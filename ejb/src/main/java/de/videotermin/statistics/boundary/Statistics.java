@@ -2,6 +2,7 @@ package de.videotermin.statistics.boundary;
 
 import de.videotermin.statistics.control.FirstFrameHistogram;
 import de.videotermin.statistics.control.MinimumGroupSize;
+import de.videotermin.statistics.control.SecondarySuppression;
 import de.videotermin.statistics.control.Tally;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -54,15 +55,23 @@ public class Statistics {
         Map<String, FirstFrameHistogram> histograms = firstFrames(filter);
 
         MinimumGroupSize rule = new MinimumGroupSize(minimumGroupSize);
-        List<StatisticsRow> rows = new ArrayList<>();
+        List<Figures> primary = new ArrayList<>();
         Tally total = Tally.ZERO;
         FirstFrameHistogram all = new FirstFrameHistogram();
         for (Map.Entry<String, Tally> entry : tallies.entrySet()) {
-            rows.add(new StatisticsRow(entry.getKey(), rule.figures(entry.getValue(), histograms.get(entry.getKey()))));
+            primary.add(rule.figures(entry.getValue(), histograms.get(entry.getKey())));
             total = total.plus(entry.getValue());
         }
         histograms.values().forEach(all::addAll);
-        return new StatisticsReport(filter, List.copyOf(rows), rule.figures(total, all), minimumGroupSize);
+        // one place for screen, chart and CSV: none of them can show what total minus the other rows gives back
+        SecondarySuppression.Result protectedFigures = new SecondarySuppression(rule)
+                .apply(List.copyOf(tallies.values()), primary, total, rule.figures(total, all));
+        List<StatisticsRow> rows = new ArrayList<>();
+        List<String> keys = List.copyOf(tallies.keySet());
+        for (int i = 0; i < keys.size(); i++) {
+            rows.add(new StatisticsRow(keys.get(i), protectedFigures.rows().get(i)));
+        }
+        return new StatisticsReport(filter, List.copyOf(rows), protectedFigures.total(), minimumGroupSize);
     }
 
     /**

@@ -15,6 +15,9 @@ import java.util.Set;
  * <p>Group sizes: rating → rating answers; recommendation → recommendation answers; call minutes,
  * average duration and relayed share → completed calls; join success → join attempts; low quality and
  * audio only → successful joins; median time to first frame → the joins in its histogram.
+ *
+ * <p>This is the primary rule, cell by cell. A total next to the rows could still give a withheld
+ * figure back by subtraction; {@link SecondarySuppression} withholds what is needed against that.
  */
 public record MinimumGroupSize(int k) {
 

@@ -18,12 +18,14 @@ import java.util.ResourceBundle;
  * A report as the analyst sees it: header and text cells, formatted once for the viewer's language.
  * The page and the CSV export both render this, so the export matches the screen cell for cell.
  *
- * <p>A figure withheld for a small group reads {@code suppressed} ("fewer than 5") on the screen; in
- * the CSV its cell is empty and a last column names the withheld columns of that row, so a program
- * reading the file never mistakes a withheld figure for a value or for "nothing measured" ("–").
+ * <p>A figure withheld for a small group reads {@code suppressed} ("fewer than 5") on the screen, one
+ * withheld only to protect another ({@link de.videotermin.statistics.boundary.Figures#secondary()})
+ * reads {@code secondary} ("withheld to protect others"). In the CSV both cells are empty and the last
+ * two columns name the withheld columns of that row by reason, so a program reading the file never
+ * mistakes a withheld figure for a value or for "nothing measured" ("–").
  */
 public record StatisticsTable(List<String> header, List<List<String>> rows, List<String> total, String suppressed,
-                              String suppressedHeader) {
+                              String suppressedHeader, String secondary, String secondaryHeader) {
 
     public static final String BUNDLE = "de.videotermin.statistics.ui.StatisticsMessages";
     public static final String SITE_BUNDLE = "de.videotermin.site.Messages";
@@ -43,18 +45,20 @@ public record StatisticsTable(List<String> header, List<List<String>> rows, List
         }
         DecimalFormat oneDecimal = new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(locale));
         String suppressed = java.text.MessageFormat.format(texts.getString("cell.suppressed"), report.minimumGroupSize());
+        String secondary = texts.getString("cell.secondary");
         List<List<String>> rows = new ArrayList<>();
         for (StatisticsRow row : report.rows()) {
             List<String> cells = new ArrayList<>();
             cells.add(label(row.key(), report.filter().breakdown(), report.filter().granularity(), texts, site));
-            cells.addAll(cells(row.figures(), oneDecimal, suppressed));
+            cells.addAll(cells(row.figures(), oneDecimal, suppressed, secondary));
             rows.add(List.copyOf(cells));
         }
         List<String> total = new ArrayList<>();
         total.add(texts.getString("row.total"));
-        total.addAll(cells(report.total(), oneDecimal, suppressed));
+        total.addAll(cells(report.total(), oneDecimal, suppressed, secondary));
         String suppressedHeader = java.text.MessageFormat.format(texts.getString("column.suppressed"), report.minimumGroupSize());
-        return new StatisticsTable(List.copyOf(header), List.copyOf(rows), List.copyOf(total), suppressed, suppressedHeader);
+        return new StatisticsTable(List.copyOf(header), List.copyOf(rows), List.copyOf(total), suppressed, suppressedHeader,
+                secondary, texts.getString("column.secondary"));
     }
 
     static String label(String key, Breakdown breakdown, Granularity granularity, ResourceBundle texts, ResourceBundle site) {
@@ -72,7 +76,7 @@ public record StatisticsTable(List<String> header, List<List<String>> rows, List
         };
     }
 
-    private static List<String> cells(Figures f, DecimalFormat oneDecimal, String suppressed) {
+    private static List<String> cells(Figures f, DecimalFormat oneDecimal, String suppressed, String secondary) {
         List<String> values = List.of(Long.toString(f.appointments()), Long.toString(f.held()), Long.toString(f.noShows()),
                 Long.toString(f.callMinutes()), number(f.averageDurationMinutes(), oneDecimal),
                 percent(f.recommendShare(), oneDecimal), number(f.averageRating(), oneDecimal),
@@ -81,16 +85,28 @@ public record StatisticsTable(List<String> header, List<List<String>> rows, List
                 percent(f.lowQualityShare(), oneDecimal), percent(f.audioOnlyShare(), oneDecimal));
         List<String> cells = new ArrayList<>(values);
         for (int i = 0; i < COLUMNS.length; i++) {
-            if (f.isSuppressed(COLUMNS[i])) {
+            if (f.isSecondary(COLUMNS[i])) {
+                cells.set(i, secondary);
+            } else if (f.isSuppressed(COLUMNS[i])) {
                 cells.set(i, suppressed);
             }
         }
         return List.copyOf(cells);
     }
 
-    /** Whether a cell of this table is a withheld figure (for the page's styling). */
+    /** Whether a cell of this table is a withheld figure, for either reason (for the page's styling). */
     public boolean isSuppressed(String cell) {
-        return suppressed.equals(cell);
+        return suppressed.equals(cell) || secondary.equals(cell);
+    }
+
+    /** Whether a cell of this table was withheld only to protect another figure. */
+    public boolean isSecondary(String cell) {
+        return secondary.equals(cell);
+    }
+
+    /** The page's class for a cell: withheld cells in italics, those withheld to protect others marked apart. */
+    public String cellClass(String cell) {
+        return isSecondary(cell) ? "suppressed secondary" : isSuppressed(cell) ? "suppressed" : null;
     }
 
     private static String number(Double value, DecimalFormat format) {
@@ -103,12 +119,14 @@ public record StatisticsTable(List<String> header, List<List<String>> rows, List
 
     /**
      * Semicolon-separated (what spreadsheet programs in German settings expect), quoted where needed.
-     * Withheld figures are empty cells; the last column lists the headers of the withheld ones, comma-separated.
+     * Withheld figures are empty cells; the last two columns list the headers of the withheld ones,
+     * comma-separated: first those withheld for fewer than k people, then those withheld to protect them.
      */
     public String csv() {
         StringBuilder out = new StringBuilder();
         List<String> head = new ArrayList<>(header);
         head.add(suppressedHeader);
+        head.add(secondaryHeader);
         line(out, head);
         rows.forEach(row -> line(out, csvRow(row)));
         line(out, csvRow(total));
@@ -118,8 +136,12 @@ public record StatisticsTable(List<String> header, List<List<String>> rows, List
     private List<String> csvRow(List<String> cells) {
         List<String> out = new ArrayList<>();
         List<String> withheld = new ArrayList<>();
+        List<String> protecting = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
-            if (i > 0 && isSuppressed(cells.get(i))) {
+            if (i > 0 && isSecondary(cells.get(i))) {
+                out.add("");
+                protecting.add(header.get(i));
+            } else if (i > 0 && isSuppressed(cells.get(i))) {
                 out.add("");
                 withheld.add(header.get(i));
             } else {
@@ -127,6 +149,7 @@ public record StatisticsTable(List<String> header, List<List<String>> rows, List
             }
         }
         out.add(String.join(", ", withheld));
+        out.add(String.join(", ", protecting));
         return out;
     }
 

@@ -46,8 +46,8 @@ class StatisticsTableTest {
         StatisticsTable table = StatisticsTable.of(report(Granularity.DAY, "2026-03-29"), Locale.ENGLISH);
         String[] lines = table.csv().split("\r\n");
         assertThat(lines).hasSize(3);
-        assertThat(lines[0]).endsWith(";Withheld (fewer than 5 people)");
-        assertThat(lines[1]).isEqualTo(String.join(";", table.rows().get(0)) + ";");
+        assertThat(lines[0]).endsWith(";Withheld (fewer than 5 people);Withheld to protect other figures");
+        assertThat(lines[1]).isEqualTo(String.join(";", table.rows().get(0)) + ";;");
         assertThat(lines[1]).contains("47.5");
     }
 
@@ -64,8 +64,33 @@ class StatisticsTableTest {
 
         String[] lines = StatisticsTable.of(report, Locale.ENGLISH).csv().split("\r\n");
         assertThat(lines[1].split(";", -1)).containsExactly("2026-03-29", "3", "2", "1", "", "", "", "", "75.0", "", "425",
-                "0.0", "33.3", "Call minutes, Avg. duration (min), Would recommend (%), Avg. rating, Relayed (%)");
-        // the total has enough people behind it: nothing withheld, marker empty
-        assertThat(lines[2]).startsWith("Total;3;2;1;95;47.5").endsWith(";");
+                "0.0", "33.3", "Call minutes, Avg. duration (min), Would recommend (%), Avg. rating, Relayed (%)", "");
+        // the total has enough people behind it: nothing withheld, markers empty
+        assertThat(lines[2]).startsWith("Total;3;2;1;95;47.5").endsWith(";;");
+    }
+
+    /** Row 1 primary (ratings), row 2 withheld to protect it: the reasons differ on screen and in the CSV. */
+    private static final Figures PROTECTING = new Figures(6, 6, 0, 60, 10.0, null, null, 1.0, 0.5, 425, 0.0, 0.0,
+            java.util.Set.of("recommendShare", "averageRating"), java.util.Set.of("recommendShare", "averageRating"));
+
+    @Test
+    void figuresWithheldToProtectOthersSayTheirOwnReasonOnScreenAndInTheirOwnCsvColumn() {
+        StatisticsFilter filter = new StatisticsFilter(LocalDate.of(2026, 3, 28), LocalDate.of(2026, 3, 29), Granularity.DAY,
+                Breakdown.PERIOD, null, null);
+        StatisticsReport report = new StatisticsReport(filter, List.of(new StatisticsRow("2026-03-28", WITHHELD),
+                new StatisticsRow("2026-03-29", PROTECTING)), FIGURES, 5);
+        StatisticsTable german = StatisticsTable.of(report, Locale.GERMAN);
+        assertThat(german.rows().get(1)).containsExactly("2026-03-29", "6", "6", "0", "60", "10,0",
+                "zum Schutz zurückgehalten", "zum Schutz zurückgehalten", "100,0", "50,0", "425", "0,0", "0,0");
+        assertThat(german.cellClass(german.rows().get(1).get(6))).isEqualTo("suppressed secondary");
+        assertThat(german.cellClass(german.rows().get(0).get(6))).isEqualTo("suppressed");
+        assertThat(german.cellClass("10,0")).isNull();
+
+        String[] lines = StatisticsTable.of(report, Locale.ENGLISH).csv().split("\r\n");
+        assertThat(lines[0].split(";", -1)).endsWith("Withheld (fewer than 5 people)", "Withheld to protect other figures");
+        assertThat(lines[1].split(";", -1)).endsWith(
+                "Call minutes, Avg. duration (min), Would recommend (%), Avg. rating, Relayed (%)", "");
+        assertThat(lines[2].split(";", -1)).containsExactly("2026-03-29", "6", "6", "0", "60", "10.0", "", "", "100.0",
+                "50.0", "425", "0.0", "0.0", "", "Would recommend (%), Avg. rating");
     }
 }
