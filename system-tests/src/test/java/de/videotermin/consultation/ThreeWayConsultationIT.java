@@ -80,12 +80,13 @@ class ThreeWayConsultationIT {
         assertThat(postInvitation(advisor, "csrf")).isEqualTo("409 https://videotermin.de/problems/guest-already-invited");
         assertThat(postInvitation(advisor, "forged")).isEqualTo("403 https://videotermin.de/problems/csrf");
 
-        // The interpreter: own page in their language, own consent, then the waiting room.
+        // The interpreter: own page in their language, own consent, (optional device test,) then the waiting room.
         interpreter.open(guestLink);
         assertThat(interpreter.waitFor(By.id("guest-name")).getText()).isEqualTo("Maria Dolmetscherin");
         assertThat(interpreter.driver().findElement(By.id("guest-kind")).getText()).isEqualTo("Interpreter");
         assertThat(interpreter.accessibilityViolations()).as("axe, guest invitation page").isEmpty();
         interpreter.waitFor(By.id("consent:give-consent")).click();
+        interpreter.waitFor(By.id("dt-continue")).click(); // the optional device test: skipped here, see GuestJourneyIT
         Calls.awaitScript(interpreter, "return window.videotermin && window.videotermin.state === 'waiting'", 30);
         assertThat(count("select count(*) from consent_record where guest_id = ?::uuid and withdrawn_at is null", guestId))
                 .as("the interpreter's own consent").isEqualTo(1);
