@@ -2,17 +2,15 @@ package de.videotermin.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.videotermin.system.AdvisorDesk;
 import de.videotermin.system.Browser;
 import de.videotermin.system.Calls;
+import de.videotermin.system.Database;
 import de.videotermin.system.MediaStats;
 import de.videotermin.system.Stack;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,9 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -66,13 +62,14 @@ class GuestJourneyIT {
         Calls.connect(advisor, citizen, citizenName);
         String citizenId = String.valueOf(advisor.script("return Object.keys(window.videotermin.pcs)[0]"));
         String advisorId = String.valueOf(citizen.script("return Object.keys(window.videotermin.pcs)[0]"));
-        String guestLink = invite(advisor, "RELATIVE", "Jana Vertrauensperson", "de");
+        String guestLink = AdvisorDesk.inviteGuest(advisor, "RELATIVE", "Jana Vertrauensperson", "de");
         String token = guestLink.substring(guestLink.indexOf("/g/") + 3, guestLink.indexOf('?'));
 
         // Step 1, keyboard only: the invitation page, its way to the receipt, consent.
         guest.open(guestLink);
         assertThat(guest.waitFor(By.id("guest-name")).getText()).isEqualTo("Jana Vertrauensperson");
         assertThat(guest.driver().findElement(By.id("privacy-receipt")).getAttribute("href")).endsWith("/guest/privacy.xhtml?g=" + token);
+        assertThat(guest.accessibilityViolations()).as("axe, guest invitation page, German").isEmpty();
         tabTo(guest, "consent:give-consent");
         new Actions(guest.driver()).sendKeys(Keys.ENTER).perform();
 
@@ -86,7 +83,7 @@ class GuestJourneyIT {
         assertThat(String.valueOf(guest.script("return [...document.getElementById('dt-camera').options].map(o => o.text).join('|')")))
                 .as("the fake camera is listed").containsIgnoringCase("fake");
         assertThat(guest.driver().findElement(By.id("dt-verdict")).getText()).startsWith("Ergebnis:");
-        assertThat(count("select count(*) from device_check d join appointment a on a.id = d.appointment_id where a.citizen_name = ?",
+        assertThat(Database.count("select count(*) from device_check d join appointment a on a.id = d.appointment_id where a.citizen_name = ?",
                 citizenName)).as("the guest's result is judged, not stored").isZero();
         assertThat(guest.accessibilityViolations()).as("axe, guest device test, German").isEmpty();
         HttpResponse<String> devicePage = Stack.get(Stack.BASE_URL + "/guest/devices.xhtml?g=" + token, null);
@@ -132,10 +129,10 @@ class GuestJourneyIT {
         String receiptWindow = guest.driver().getWindowHandles().stream().filter(h -> !h.equals(roomWindow)).findFirst().orElseThrow();
         guest.driver().switchTo().window(receiptWindow);
         String receipt = guest.waitFor(By.id("receipt")).getText();
-        Instant end = instant("select starts_at + make_interval(mins => duration_minutes) from appointment where citizen_name = ?", citizenName);
-        Instant consentGiven = instant("select r.given_at from consent_record r join guest_invitation g on g.id = r.guest_id "
+        Instant end = Database.instant("select starts_at + make_interval(mins => duration_minutes) from appointment where citizen_name = ?", citizenName);
+        Instant consentGiven = Database.instant("select r.given_at from consent_record r join guest_invitation g on g.id = r.guest_id "
                 + "join appointment a on a.id = g.appointment_id where a.citizen_name = ?", citizenName);
-        Instant callStarted = instant("select c.started_at from call_record c join appointment a on a.id = c.appointment_id "
+        Instant callStarted = Database.instant("select c.started_at from call_record c join appointment a on a.id = c.appointment_id "
                 + "where a.citizen_name = ? order by c.started_at limit 1", citizenName);
         assertThat(receipt).contains("Jana Vertrauensperson").contains("Relative or person of trust")
                 .contains("Consented to version").contains("limitation period")
@@ -159,10 +156,10 @@ class GuestJourneyIT {
         assertThat(guest.waitFor(By.id("receipt-messages")).getText()).contains("widerrufen");
         assertThat(guest.waitFor(By.id("receipt")).getText()).contains("widerrufen am");
         assertThat(guest.driver().findElements(By.id("receipt-withdraw:withdraw"))).as("nothing left to withdraw").isEmpty();
-        assertThat(count("select count(*) from consent_record r join guest_invitation g on g.id = r.guest_id "
+        assertThat(Database.count("select count(*) from consent_record r join guest_invitation g on g.id = r.guest_id "
                 + "join appointment a on a.id = g.appointment_id where a.citizen_name = ? and r.withdrawn_at is not null", citizenName))
                 .as("the guest's withdrawal is in the ledger").isEqualTo(1);
-        assertThat(count("select count(*) from consent_record r join appointment a on a.id = r.appointment_id "
+        assertThat(Database.count("select count(*) from consent_record r join appointment a on a.id = r.appointment_id "
                 + "where a.citizen_name = ? and r.guest_id is null and r.withdrawn_at is null", citizenName))
                 .as("the citizen's consent stands").isEqualTo(1);
         guest.driver().switchTo().window(roomWindow);
@@ -206,17 +203,6 @@ class GuestJourneyIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Invites a guest from the advisor's room panel and returns the link the advisor would pass on. */
-    private static String invite(Browser advisor, String kind, String name, String language) {
-        new Select(advisor.waitFor(By.id("guests-kind"))).selectByValue(kind);
-        advisor.driver().findElement(By.id("guests-name")).sendKeys(name);
-        new Select(advisor.driver().findElement(By.id("guests-language"))).selectByValue(language);
-        advisor.driver().findElement(By.id("guests-invite")).click();
-        WebElement linkField = advisor.waitFor(By.id("guests-link"));
-        new WebDriverWait(advisor.driver(), Duration.ofSeconds(15)).until(d -> !linkField.getAttribute("value").isEmpty());
-        return linkField.getAttribute("value");
-    }
-
     private static void awaitDeviceTest(Browser browser) {
         Calls.awaitScript(browser, "return window.videoterminDeviceTest && window.videoterminDeviceTest.state === 'done'", 40);
     }
@@ -239,27 +225,5 @@ class GuestJourneyIT {
     /** The retention period the stack runs with (its defaults unless the run overrides them). */
     private static long days(String kind, long fallback) {
         return Long.getLong("videotermin.retention." + kind + "-days", fallback);
-    }
-
-    private static Instant instant(String sql, String value) throws Exception {
-        try (Connection c = DriverManager.getConnection(Stack.DB_URL, "videotermin", Stack.DB_PASSWORD);
-             PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, value);
-            try (ResultSet r = s.executeQuery()) {
-                assertThat(r.next()).as(sql).isTrue();
-                return r.getTimestamp(1).toInstant();
-            }
-        }
-    }
-
-    private static int count(String sql, String value) throws Exception {
-        try (Connection c = DriverManager.getConnection(Stack.DB_URL, "videotermin", Stack.DB_PASSWORD);
-             PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, value);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        }
     }
 }
