@@ -175,7 +175,7 @@ class GuestJourneyIT {
     }
 
     @Test
-    void guessingAtTheGuestsDeviceCheckIsLimitedLikeTheCitizens() throws Exception {
+    void guessingAtTheGuestsDeviceCheckIsLimitedLikeTheCitizensAndBadInputIsAnsweredReadably() throws Exception {
         int allowed = Integer.getInteger("videotermin.linkFailuresAllowed", 10);
         long windowSeconds = Long.getLong("videotermin.linkFailureWindowSeconds", 5);
         String report = "{\"rehearsal\":false,\"browserFamily\":\"chrome\",\"cameraOk\":true,\"microphoneOk\":true,"
@@ -195,6 +195,15 @@ class GuestJourneyIT {
         HttpResponse<String> again = postReport("/guest/device-check?g=" + "y".repeat(43), report);
         assertThat(again.statusCode()).isEqualTo(404);
         assertThat(again.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        // Bad input is a readable answer, never an error page with a stack trace.
+        HttpResponse<String> malformed = postReport("/guest/device-check?g=" + "q".repeat(43), "{not json");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("invalid-input").doesNotContain("Exception");
+        for (String path : List.of("/guest/devices.xhtml?g=%3Cscript%3E", "/guest/privacy.xhtml", "/guest/privacy.xhtml?g=" + "q".repeat(43))) {
+            HttpResponse<String> page = Stack.get(Stack.BASE_URL + path, null);
+            assertThat(page.statusCode()).as(path).isEqualTo(404);
+            assertThat(page.body()).as(path).contains("link-invalid").doesNotContain("Exception");
+        }
     }
 
     private static HttpResponse<String> postReport(String path, String json) throws Exception {
