@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.videotermin.system.AdvisorDesk;
 import de.videotermin.system.Browser;
 import de.videotermin.system.Calls;
+import de.videotermin.system.Database;
 import de.videotermin.system.MediaStats;
 import de.videotermin.system.Stack;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -105,7 +105,7 @@ class CitizenJourneyIT {
         Calls.awaitScript(advisor, "return window.videotermin.state === 'ended'", 20);
         assertThat(citizen.driver().findElement(By.id("room-status")).getText()).contains("You withdrew your consent");
         assertThat(advisor.driver().findElement(By.id("room-status")).getText()).contains("Einwilligung widerrufen");
-        assertThat(count("select count(*) from consent_record r join appointment a on a.id = r.appointment_id "
+        assertThat(Database.count("select count(*) from consent_record r join appointment a on a.id = r.appointment_id "
                 + "where a.citizen_name = ? and r.withdrawn_at is not null", name)).isEqualTo(1);
         // The link no longer opens the room (the consultation is over).
         String token = link.substring(link.lastIndexOf('/') + 1);
@@ -133,7 +133,7 @@ class CitizenJourneyIT {
         citizen.driver().findElement(By.id("receipt-withdraw:withdraw")).click();
         assertThat(citizen.waitFor(By.id("receipt-messages")).getText()).contains("withdrawn");
         assertThat(citizen.waitFor(By.id("receipt")).getText()).contains("withdrawn on");
-        assertThat(count("select count(*) from consent_record r join appointment a on a.id = r.appointment_id "
+        assertThat(Database.count("select count(*) from consent_record r join appointment a on a.id = r.appointment_id "
                 + "where a.citizen_name = ? and r.withdrawn_at is not null", name)).isEqualTo(1);
     }
 
@@ -221,7 +221,7 @@ class CitizenJourneyIT {
         citizen.waitFor(By.id("consent:decline")).click();
         assertThat(citizen.waitFor(By.id("declined-title")).getText()).isEqualTo("You declined the video consultation");
         assertThat(citizen.accessibilityViolations()).as("axe, declined").isEmpty();
-        assertThat(count("select count(*) from consent_record r join appointment a on a.id = r.appointment_id "
+        assertThat(Database.count("select count(*) from consent_record r join appointment a on a.id = r.appointment_id "
                 + "where a.citizen_name = ? and r.decision = 'DECLINED'", name)).isEqualTo(1);
     }
 
@@ -251,19 +251,8 @@ class CitizenJourneyIT {
     }
 
     private static int deviceChecks(String citizenName, boolean rehearsal) throws Exception {
-        return count("select count(*) from device_check d join appointment a on a.id = d.appointment_id "
+        return Database.count("select count(*) from device_check d join appointment a on a.id = d.appointment_id "
                 + "where a.citizen_name = ? and d.relay_ok and d.rehearsal = " + rehearsal, citizenName);
-    }
-
-    private static int count(String sql, String citizenName) throws Exception {
-        try (Connection c = DriverManager.getConnection(Stack.DB_URL, "videotermin", Stack.DB_PASSWORD);
-             PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, citizenName);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        }
     }
 
     private static void update(String sql, String citizenName) throws Exception {

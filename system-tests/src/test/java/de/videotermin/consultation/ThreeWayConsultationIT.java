@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.videotermin.consultation.ticket.JoinTicket;
 import de.videotermin.consultation.ticket.Role;
 import de.videotermin.consultation.ticket.TicketSigner;
+import de.videotermin.system.AdvisorDesk;
 import de.videotermin.system.Browser;
 import de.videotermin.system.Calls;
+import de.videotermin.system.Database;
 import de.videotermin.system.MediaStats;
 import de.videotermin.system.Stack;
 import java.net.URI;
@@ -24,8 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A consultation of three, in three separate Chromium instances: the advisor invites an interpreter
@@ -61,17 +61,11 @@ class ThreeWayConsultationIT {
         String advisorId = String.valueOf(citizen.script("return Object.keys(window.videotermin.pcs)[0]"));
 
         // The advisor invites an interpreter from the room, without leaving the call.
-        new Select(advisor.waitFor(By.id("guests-kind"))).selectByValue("INTERPRETER");
-        advisor.driver().findElement(By.id("guests-name")).sendKeys("Maria Dolmetscherin");
-        new Select(advisor.driver().findElement(By.id("guests-language"))).selectByValue("en");
-        advisor.driver().findElement(By.id("guests-invite")).click();
-        WebElement linkField = advisor.waitFor(By.id("guests-link"));
-        new WebDriverWait(advisor.driver(), Duration.ofSeconds(15)).until(d -> !linkField.getAttribute("value").isEmpty());
-        String guestLink = linkField.getAttribute("value");
+        String guestLink = AdvisorDesk.inviteGuest(advisor, "INTERPRETER", "Maria Dolmetscherin", "en");
         assertThat(guestLink).startsWith(Stack.BASE_URL + "/g/").endsWith("?lang=en");
         String token = guestLink.substring(guestLink.indexOf("/g/") + 3, guestLink.indexOf('?'));
         assertThat(token).as("256-bit token, base64url").hasSize(43);
-        assertThat(count("select count(*) from guest_invitation where token_hash = encode(sha256(convert_to(?, 'UTF8')), 'hex')", token))
+        assertThat(Database.count("select count(*) from guest_invitation where token_hash = encode(sha256(convert_to(?, 'UTF8')), 'hex')", token))
                 .as("stored as its SHA-256 hash only").isEqualTo(1);
         assertThat(advisor.script("return window.videotermin.state")).as("the call went on").isEqualTo("connected");
 
@@ -80,16 +74,17 @@ class ThreeWayConsultationIT {
         assertThat(postInvitation(advisor, "csrf")).isEqualTo("409 https://videotermin.de/problems/guest-already-invited");
         assertThat(postInvitation(advisor, "forged")).isEqualTo("403 https://videotermin.de/problems/csrf");
 
-        // The interpreter: own page in their language, own consent, then the waiting room.
+        // The interpreter: own page in their language, own consent, (optional device test,) then the waiting room.
         interpreter.open(guestLink);
         assertThat(interpreter.waitFor(By.id("guest-name")).getText()).isEqualTo("Maria Dolmetscherin");
         assertThat(interpreter.driver().findElement(By.id("guest-kind")).getText()).isEqualTo("Interpreter");
         assertThat(interpreter.accessibilityViolations()).as("axe, guest invitation page").isEmpty();
         interpreter.waitFor(By.id("consent:give-consent")).click();
+        interpreter.waitFor(By.id("dt-continue")).click(); // the optional device test: skipped here, see GuestJourneyIT
         Calls.awaitScript(interpreter, "return window.videotermin && window.videotermin.state === 'waiting'", 30);
-        assertThat(count("select count(*) from consent_record where guest_id = ?::uuid and withdrawn_at is null", guestId))
+        assertThat(Database.count("select count(*) from consent_record where guest_id = ?::uuid and withdrawn_at is null", guestId))
                 .as("the interpreter's own consent").isEqualTo(1);
-        assertThat(count("""
+        assertThat(Database.count("""
                 select count(*) from consent_record r join appointment a on a.id = r.appointment_id
                 where a.citizen_name = ? and r.guest_id is null""", citizenName))
                 .as("the citizen's consent is still one entry of its own").isEqualTo(1);
@@ -156,7 +151,7 @@ class ThreeWayConsultationIT {
             assertThat(replay.next("ended").getString("reason")).isEqualTo("removed-by-advisor");
             assertThat(replay.awaitClose().reason()).isEqualTo("removed");
         }
-        assertThat(count("""
+        assertThat(Database.count("""
                 select count(*) from audit_event e join appointment a on a.id = e.appointment_id
                 where a.citizen_name = ? and e.action in ('guest.invited', 'guest.revoked')""", citizenName))
                 .as("both staff actions in the audit trail").isEqualTo(2);
@@ -181,17 +176,6 @@ class ThreeWayConsultationIT {
             try (ResultSet r = s.executeQuery()) {
                 assertThat(r.next()).isTrue();
                 return r.getString(1);
-            }
-        }
-    }
-
-    private static int count(String sql, String value) throws Exception {
-        try (Connection c = DriverManager.getConnection(Stack.DB_URL, "videotermin", Stack.DB_PASSWORD);
-             PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, value);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
             }
         }
     }

@@ -72,4 +72,16 @@ public final class AdvisorDesk {
                 .getAttribute("href");
         advisor.open(roomHref + extraQuery);
     }
+
+    /** Invites a guest from the room's guest panel (the room must be open) and returns the link the advisor passes on. */
+    public static String inviteGuest(Browser advisor, String kind, String name, String language) {
+        new org.openqa.selenium.support.ui.Select(advisor.waitFor(By.id("guests-kind"))).selectByValue(kind);
+        advisor.driver().findElement(By.id("guests-name")).sendKeys(name);
+        new org.openqa.selenium.support.ui.Select(advisor.driver().findElement(By.id("guests-language"))).selectByValue(language);
+        advisor.driver().findElement(By.id("guests-invite")).click();
+        org.openqa.selenium.WebElement linkField = advisor.waitFor(By.id("guests-link"));
+        new org.openqa.selenium.support.ui.WebDriverWait(advisor.driver(), Duration.ofSeconds(15))
+                .until(d -> !linkField.getAttribute("value").isEmpty());
+        return linkField.getAttribute("value");
+    }
 }

@@ -1,5 +1,6 @@
 /*
- * Videotermin device and network test (click 2 of the citizen's way in, or a rehearsal days before).
+ * Videotermin device and network test (click 2 of the citizen's or an invited guest's way in, or a rehearsal days before).
+ * The markup comes from WEB-INF/includes/device-test.xhtml; each page says where the report goes (data-check-url).
  *
  * Camera preview, microphone level, a speaker test tone, device pickers, and a connection test:
  * a loopback call inside this page between two peer connections that may only use our own TURN

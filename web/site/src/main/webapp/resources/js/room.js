@@ -135,16 +135,24 @@
         if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
             return Promise.resolve(null);
         }
-        // Devices chosen in the device test (citizen/devices.xhtml) carry over into the room.
+        // Devices chosen in the device test (citizen/devices.xhtml, guest/devices.xhtml) carry over into the room.
         var chosen = {};
         try {
             chosen = JSON.parse(window.sessionStorage.getItem('videotermin.devices') || '{}') || {};
         } catch (ignored) {
             chosen = {};
         }
-        var audio = chosen.microphone ? { deviceId: { ideal: chosen.microphone } } : true;
-        var video = chosen.camera ? { deviceId: { ideal: chosen.camera } } : true;
+        // 'exact', not 'ideal': with 'ideal' Chromium keeps the default microphone whatever was chosen.
+        var audio = chosen.microphone ? { deviceId: { exact: chosen.microphone } } : true;
+        var video = chosen.camera ? { deviceId: { exact: chosen.camera } } : true;
         return navigator.mediaDevices.getUserMedia({ audio: audio, video: video })
+            .catch(function (error) {
+                // a chosen device is gone since the test (unplugged): the default ones
+                if (audio === true && video === true) {
+                    throw error;
+                }
+                return navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+            })
             .catch(function () {
                 // no camera (or it was refused): try the microphone alone
                 return navigator.mediaDevices.getUserMedia({ audio: true, video: false });
@@ -969,6 +977,21 @@
                     el.mediaError.textContent = text('error-server');
                     el.mediaError.hidden = false;
                 });
+        });
+    }
+
+    // Withdrawn on the receipt page in another tab of this browser (guest-receipt.js): the ledger has it
+    // already, so only signalling is told, and this participant leaves while the others go on.
+    if (window.BroadcastChannel && root.dataset.withdrawUrl) {
+        new window.BroadcastChannel('videotermin.consent').addEventListener('message', function (event) {
+            if (!event.data || event.data.type !== 'withdrawn' || event.data.withdrawUrl !== root.dataset.withdrawUrl) {
+                return;
+            }
+            if (ws && ws.readyState === WebSocket.OPEN) {
+                send({ type: 'withdraw' });
+            } else {
+                finish('ended', text('withdrawn'));
+            }
         });
     }
 

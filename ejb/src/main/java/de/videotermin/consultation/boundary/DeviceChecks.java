@@ -23,6 +23,9 @@ public class DeviceChecks {
     @Inject
     Appointments appointments;
 
+    @Inject
+    Guests guests;
+
     private final Clock clock = Clock.systemUTC();
 
     public DeviceCheck record(String linkToken, @NotNull @Valid DeviceCheckReport report) {
@@ -32,6 +35,16 @@ public class DeviceChecks {
                 report.roundTripMs(), report.bitrateKbps());
         em.persist(check);
         return check;
+    }
+
+    /**
+     * An invited guest's device test: the server judges the measurements exactly as for the citizen,
+     * but keeps nothing. The advisor plans the call with the citizen's result; a guest's result only
+     * suggests their own starting quality, so storing it would be data without a purpose (Art. 5(1)(c) GDPR).
+     */
+    public DeviceCheck.Verdict judgeForGuest(String guestToken, @NotNull @Valid DeviceCheckReport report) {
+        guests.byLinkToken(guestToken); // unknown: AppointmentNotFoundException; revoked: GuestLinkClosedException
+        return DeviceCheck.verdictFor(report.relayOk(), report.roundTripMs(), report.bitrateKbps());
     }
 
     public Optional<DeviceCheck> latest(UUID appointmentId) {

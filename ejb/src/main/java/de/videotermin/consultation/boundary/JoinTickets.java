@@ -128,6 +128,14 @@ public class JoinTickets {
         return iceServers(appointments.byLinkToken(linkToken), clock.instant());
     }
 
+    /**
+     * The same for an invited guest's device test (issue 5): their own link, the appointment's room-scoped
+     * TURN user, so the guest's test takes the very path their relayed call would take.
+     */
+    public List<IceServer> iceServersForGuestDeviceTest(String guestToken) {
+        return iceServers(guests.appointmentOf(guests.byLinkToken(guestToken)), clock.instant());
+    }
+
     private EntryWindow entryWindow() {
         return new EntryWindow(Duration.ofMinutes(entryOpensMinutesBefore), Duration.ofMinutes(entryGraceMinutesAfter));
     }

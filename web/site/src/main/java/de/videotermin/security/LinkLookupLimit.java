@@ -13,12 +13,12 @@ import java.io.IOException;
 /**
  * The link-guessing limit ({@link LinkGuard}) also in front of the citizen endpoints that look a link
  * up themselves and had no guard: consent withdrawal, the device-check report, the survey and the
- * self-service page, and an invited guest's withdrawal. Without it, a client locked out of the link page could go on guessing here.
+ * self-service page, and an invited guest's withdrawal and device-check report. Without it, a client locked out of the link page could go on guessing here.
  * A blocked client gets 429 with Retry-After and the readable error page; the endpoint's own answers
  * (204, 404 problem details, "unknown link" pages) are unchanged otherwise.
  */
 @WebFilter({"/citizen/withdraw", "/citizen/device-check", "/citizen/feedback.xhtml", "/citizen/manage.xhtml",
-        "/guest/withdraw"})
+        "/guest/withdraw", "/guest/device-check"})
 public class LinkLookupLimit extends HttpFilter {
 
     @Inject

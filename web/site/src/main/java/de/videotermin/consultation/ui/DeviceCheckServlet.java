@@ -3,7 +3,7 @@ package de.videotermin.consultation.ui;
 import de.videotermin.appointment.boundary.AppointmentNotFoundException;
 import de.videotermin.consultation.boundary.DeviceCheckReport;
 import de.videotermin.consultation.boundary.DeviceChecks;
-import de.videotermin.consultation.entity.DeviceCheck;
+import de.videotermin.consultation.boundary.GuestLinkClosedException;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -21,8 +21,10 @@ import java.util.Map;
 /**
  * Receives the browser's device-test result ({@code POST /citizen/device-check?t=<link token>},
  * JSON) and answers with the server's verdict. Bad input gets a 400 problem document.
+ * An invited guest's test posts the same report to {@code /guest/device-check?g=<guest link token>}:
+ * judged the same way, not stored (see {@link DeviceChecks#judgeForGuest}); a revoked invitation gets 410.
  */
-@WebServlet("/citizen/device-check")
+@WebServlet({"/citizen/device-check", "/guest/device-check"})
 public class DeviceCheckServlet extends HttpServlet {
 
     private static final int MAX_BODY = 4096;
@@ -50,11 +52,15 @@ public class DeviceCheckServlet extends HttpServlet {
             return;
         }
         try {
-            DeviceCheck check = checks.record(request.getParameter("t"), report);
+            String verdict = request.getServletPath().startsWith("/guest/")
+                    ? checks.judgeForGuest(request.getParameter("g"), report).name()
+                    : checks.record(request.getParameter("t"), report).getVerdict();
             response.setContentType("application/json");
-            response.getWriter().write(JSON.toJson(Map.of("verdict", check.getVerdict())));
+            response.getWriter().write(JSON.toJson(Map.of("verdict", verdict)));
         } catch (AppointmentNotFoundException e) {
             problem(response, 404, "not-found", "No appointment for this link.");
+        } catch (GuestLinkClosedException e) {
+            problem(response, 410, "invitation-withdrawn", "The advisor withdrew this invitation.");
         } catch (EJBException e) {
             if (e.getCause() instanceof ConstraintViolationException) {
                 problem(response, 400, "invalid-input", "The report has values out of range.");

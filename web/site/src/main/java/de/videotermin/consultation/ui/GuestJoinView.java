@@ -1,14 +1,10 @@
 package de.videotermin.consultation.ui;
 
-import de.videotermin.appointment.boundary.AppointmentNotFoundException;
 import de.videotermin.appointment.entity.Appointment;
 import de.videotermin.consent.boundary.Consents;
 import de.videotermin.consent.ui.EntryOffer;
-import de.videotermin.consultation.boundary.GuestLinkClosedException;
-import de.videotermin.consultation.boundary.Guests;
 import de.videotermin.consultation.boundary.JoinTickets;
 import de.videotermin.consultation.entity.GuestInvitation;
-import de.videotermin.site.LinkGuard;
 import de.videotermin.site.SiteSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.ExternalContext;
@@ -16,8 +12,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Locale;
@@ -25,7 +19,8 @@ import java.util.UUID;
 
 /**
  * guest/join.xhtml: an invited guest (interpreter, relative, colleague) sees the appointment, gives
- * their own consent and enters the room, where the advisor admits them. Two clicks.
+ * their own consent, may test their devices, and enters the room, where the advisor admits them. The
+ * citizen's three clicks: consent, optional device test, room.
  */
 @Named
 @ViewScoped
@@ -34,9 +29,6 @@ public class GuestJoinView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public enum Outcome { OPEN, NOT_YET_OPEN, EXPIRED, CANCELLED, FINISHED, UNKNOWN, WITHDRAWN, TOO_MANY_ATTEMPTS }
-
-    @Inject
-    transient Guests guests;
 
     @Inject
     transient JoinTickets tickets;
@@ -48,7 +40,7 @@ public class GuestJoinView implements Serializable {
     transient SiteSettings site;
 
     @Inject
-    transient LinkGuard guard;
+    transient GuestLinks links;
 
     private String token;
     private Outcome outcome = Outcome.UNKNOWN;
@@ -63,28 +55,14 @@ public class GuestJoinView implements Serializable {
     void load() {
         FacesContext context = FacesContext.getCurrentInstance();
         ExternalContext external = context.getExternalContext();
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        HttpServletResponse response = (HttpServletResponse) external.getResponse();
         token = external.getRequestParameterMap().get("g");
-        if (!guard.mayLookUp(request)) {
-            response.setStatus(429);
-            outcome = Outcome.TOO_MANY_ATTEMPTS;
+        GuestLinks.Lookup lookup = links.lookUp(token);
+        if (!lookup.found()) {
+            outcome = lookup.failure() == GuestLinks.Failure.NOT_FOUND ? Outcome.UNKNOWN : Outcome.valueOf(lookup.failure().name());
             return;
         }
-        GuestInvitation guest;
-        try {
-            guest = guests.byLinkToken(token);
-        } catch (AppointmentNotFoundException e) {
-            guard.recordFailure(request);
-            response.setStatus(404);
-            outcome = Outcome.UNKNOWN;
-            return;
-        } catch (GuestLinkClosedException e) {
-            response.setStatus(410);
-            outcome = Outcome.WITHDRAWN;
-            return;
-        }
-        Appointment appointment = guests.appointmentOf(guest);
+        GuestInvitation guest = lookup.guest();
+        Appointment appointment = lookup.appointment();
         Locale locale = context.getViewRoot().getLocale();
         appointmentId = appointment.getId();
         guestId = guest.getId();
@@ -95,19 +73,28 @@ public class GuestJoinView implements Serializable {
         consented = consents.hasValidGuestConsent(guestId);
     }
 
-    /** Click 1: the guest's own consent to exactly the text version shown; then into the room. */
+    /** Click 1: the guest's own consent to exactly the text version shown; then the optional device test. */
     public void consent() throws IOException {
         if (outcome != Outcome.OPEN) {
             return;
         }
         consents.giveAsGuest(appointmentId, guestId, offer.consentTextId(), Consents.CHANNEL_WEB);
         consented = true;
-        enter();
+        toDeviceTest();
+    }
+
+    /** Click 2 (optional): camera, microphone, speaker and connection, like the citizen's test. */
+    public void toDeviceTest() throws IOException {
+        redirect("/guest/devices.xhtml?g=" + token);
     }
 
     public void enter() throws IOException {
+        redirect("/guest/room.xhtml?g=" + token);
+    }
+
+    private void redirect(String path) throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        external.redirect(external.getRequestContextPath() + "/guest/room.xhtml?g=" + token);
+        external.redirect(external.getRequestContextPath() + path);
     }
 
     public boolean isFound() {

@@ -5,7 +5,6 @@ import de.videotermin.appointment.boundary.Appointments;
 import de.videotermin.appointment.entity.Appointment;
 import de.videotermin.consent.boundary.Consents;
 import de.videotermin.consent.entity.ConsentRecord;
-import de.videotermin.consultation.boundary.CallRecords;
 import de.videotermin.consultation.boundary.DeviceChecks;
 import de.videotermin.privacy.boundary.Retention;
 import de.videotermin.privacy.control.RetentionPolicy;
@@ -48,7 +47,7 @@ public class PrivacyReceiptView implements Serializable {
     Consents consents;
 
     @Inject
-    CallRecords calls;
+    ReceiptLines lines;
 
     @Inject
     DeviceChecks deviceChecks;
@@ -93,25 +92,15 @@ public class PrivacyReceiptView implements Serializable {
         }
         List<ConsentRecord> ledger = consents.ledger(appointment.getId());
         consentValid = ledger.stream().anyMatch(ConsentRecord::isValid);
-        for (ConsentRecord record : ledger) {
-            String value = Texts.get("receipt.consent." + record.getDecision().name(), record.getText().getVersion(),
-                    site.formatDateTime(record.getGivenAt(), locale))
-                    + (record.getWithdrawnAt() == null ? "" : " " + Texts.get("receipt.withdrawnOn", site.formatDateTime(record.getWithdrawnAt(), locale)));
-            items.add(new Item(Texts.get("receipt.consent"), value, Texts.get("receipt.why.consent"),
-                    date(policy.consentEvidenceErasedAt(record.getGivenAt()), locale)));
-        }
+        items.addAll(lines.consents(ledger, policy, locale));
         deviceChecks.latest(appointment.getId()).ifPresent(check -> items.add(new Item(Texts.get("receipt.deviceCheck"),
                 Texts.get("receipt.deviceCheckValue", site.formatDateTime(check.getCheckedAt(), locale), check.getBrowserFamily()),
                 Texts.get("receipt.why.deviceCheck"), date(policy.callMetadataErasedAt(check.getCheckedAt()), locale))));
-        calls.forAppointment(appointment.getId()).forEach(call -> items.add(new Item(Texts.get("receipt.call"),
-                Texts.get("receipt.callValue", site.formatDateTime(call.getStartedAt(), locale),
-                        call.getDurationSeconds() == null ? "–" : String.valueOf(call.getDurationSeconds() / 60),
-                        call.getConnectionType() == null ? "–" : call.getConnectionType()),
-                Texts.get("receipt.why.call"), date(policy.callMetadataErasedAt(call.getStartedAt()), locale))));
+        items.addAll(lines.calls(appointment.getId(), policy, locale));
     }
 
     private String date(Instant instant, Locale locale) {
-        return site.formatDate(instant, locale);
+        return lines.date(instant, locale);
     }
 
     public void withdraw() {
