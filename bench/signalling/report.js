@@ -6,9 +6,9 @@ const path = require('path');
 const dir = process.argv[2] || path.join(__dirname, 'results');
 const read = (f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
 const v = read('videotermin.json'), p = read('peerjs.json'), m = read('machine.json');
-// The previous run, kept for comparison (results/run5-quiet-session2: the quiet rerun of session 2, before
-// session 3's work on connecting, the Tyrus scheduler and the CDI proxies; older runs are in results/run1..4).
-const BEFORE = process.env.BENCH_BEFORE || 'run5-quiet-session2';
+// The previous run, kept for comparison (results/run6-quiet-session3: session 3's quiet run, before session
+// 4's heap sizing; results/run5-quiet-session2 is session 2's, older runs are in results/run1..4).
+const BEFORE = process.env.BENCH_BEFORE || 'run6-quiet-session3';
 const hasBefore = fs.existsSync(path.join(dir, BEFORE, 'videotermin.json'));
 const bv = hasBefore ? read(path.join(BEFORE, 'videotermin.json')) : null;
 const bp = hasBefore ? read(path.join(BEFORE, 'peerjs.json')) : null;
@@ -57,7 +57,7 @@ ${v.seconds} s spread round-robin over all rooms, alternating sender; one messag
 offer/answer with a ~2.5 KB SDP, four in five are ~300 B ICE candidates. Latency is one-way, send → receive
 in the same load-generator process (one clock). Server CPU is utime+stime of the server process from
 /proc/<pid>/stat over the load phase, divided by messages received. Videotermin ran as the signalling WAR
-on Payara Micro ${'6.2025.10'} (Java 17, -Xmx1g, data grid on, one member); PeerJS is npm \`peer\` 1.0.2 on Node
+on Payara Micro ${'6.2025.10'} (Java 17, ${m.microJvmOptions || '-Xms512m -Xmx1g'}, data grid on, one member); PeerJS is npm \`peer\` 1.0.2 on Node
 (\`concurrent_limit\` raised to 20,000). Each server had the same warm-up first (1,000 rooms, 3,000 msg/s, twice 30 s).
 
 ${hasBefore ? `| | Videotermin | PeerJS | ratio V/P | Videotermin before | PeerJS before | ratio before |
@@ -91,7 +91,8 @@ if (v.serverCpuSecondsByThreadGroup || p.serverCpuSecondsByThreadGroup) {
 
 Thread names from /proc/<pid>/task/*/comm with digits removed (Linux cuts them at 15 characters):
 \`http-thread-poo\` are Payara's HTTP workers (Grizzly, Catalina, Tyrus and our code), \`http-listener-k\` the
-selector, \`GC Thread#\`, \`G1 Conc#\` and \`G1 Refine#\` the garbage collector, \`C2 CompilerThre\` the JIT.
+selector, \`GC Thread#\`, \`G Conc#\` and \`G Refine#\` (G1's, the digit removed) the garbage collector, \`C CompilerThre\`
+(C2) the JIT compiler.
 
 Videotermin:
 

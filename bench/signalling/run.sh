@@ -41,11 +41,12 @@ TICKET_JAR="$(ls "$REPO"/websocket/ticket/target/videotermin-ticket-*.jar | grep
 SECRET="$(head -c 32 /dev/urandom | base64 | tr -d '/+=\n' | head -c 43)"
 
 machine() {
-  BENCH_SERVER_CPUS="${BENCH_SERVER_CPUS:-}" BENCH_CLIENT_CPUS="${BENCH_CLIENT_CPUS:-}" node -e '
+  MICRO_JVM="${MICRO_JVM_OPTIONS[*]}" BENCH_SERVER_CPUS="${BENCH_SERVER_CPUS:-}" BENCH_CLIENT_CPUS="${BENCH_CLIENT_CPUS:-}" node -e '
     const os = require("os");
     console.log(JSON.stringify({cpus: os.cpus().length, cpuModel: os.cpus()[0].model, memGb: Math.round(os.totalmem() / 2**30),
       node: process.version, loadavg1: os.loadavg()[0],
-      serverCpus: process.env.BENCH_SERVER_CPUS || null, clientCpus: process.env.BENCH_CLIENT_CPUS || null}));'
+      serverCpus: process.env.BENCH_SERVER_CPUS || null, clientCpus: process.env.BENCH_CLIENT_CPUS || null,
+      microJvmOptions: process.env.MICRO_JVM}));'
 }
 
 wait_http() { # url seconds
@@ -67,6 +68,9 @@ run_load() { # name target url jvm
     --rooms="$ROOMS" --rate="$RATE" --seconds="$DURATION" > "$OUT/$1.json"
 }
 
+source "$HERE/micro-options.sh"
+# shellcheck disable=SC2206
+MICRO_JVM_OPTIONS+=(${BENCH_JVM_EXTRA:-})
 say "Machine: $(machine)"
 machine > "$OUT/machine.json"
 
@@ -75,10 +79,7 @@ machine > "$OUT/machine.json"
 sed "s/@@BIND@@/127.0.0.1/" "$REPO/server-config/payara/micro-preboot.asadmin" > "$WORK/preboot.asadmin"
 # BENCH_PREBOOT_EXTRA: more asadmin lines for the node (for trying settings before they go into server-config)
 [[ -z "${BENCH_PREBOOT_EXTRA:-}" ]] || printf '%s\n' "$BENCH_PREBOOT_EXTRA" >> "$WORK/preboot.asadmin"
-source "$HERE/micro-options.sh"
 TARGETS="${BENCH_TARGETS:-videotermin peerjs}"
-# shellcheck disable=SC2206
-MICRO_JVM_OPTIONS+=(${BENCH_JVM_EXTRA:-})
 if [[ " $TARGETS " == *" videotermin "* ]]; then
 say "Starting the signalling WAR on Payara Micro :$BENCH_PORT (${MICRO_JVM_OPTIONS[*]})"
 VIDEOTERMIN_TICKET_SECRET="$SECRET" "${SERVER_PIN[@]}" java "${MICRO_JVM_OPTIONS[@]}" -jar "$MICRO" "${MICRO_OPTIONS[@]}" \

@@ -11,6 +11,7 @@
 # Also reachable as `./run cluster ...`. Same settings as ./run (VIDEOTERMIN_* environment variables) plus:
 #   VIDEOTERMIN_LB_PORT         haproxy's port (default HTTP port + 10)
 #   VIDEOTERMIN_NODE_HTTP_BASE  node N listens on this + N (default HTTP port + 10)
+#   VIDEOTERMIN_SIGNALLING_HEAP a node's heap (default 2g, server-config/payara/micro-jvm.options)
 #   node N's data grid port is VIDEOTERMIN_DATA_GRID_PORT + N.  See docs/scale.md.
 set -Eeuo pipefail
 
@@ -42,6 +43,13 @@ grid_members() { # the Payara Server's grid port and every node's
   for n in $(seq 1 "$MAX_NODES"); do members+=",$VIDEOTERMIN_BIND_ADDRESS:$((VIDEOTERMIN_DATA_GRID_PORT + n))"; done
   printf '%s' "$members"
 }
+# JVM options of a signalling node, shared with bench/signalling (server-config/payara/micro-jvm.options)
+micro_jvm_options() {
+  local heap="${VIDEOTERMIN_SIGNALLING_HEAP:-}"
+  grep -v '^#' "$REPO/server-config/payara/micro-jvm.options" | tr '\n' ' ' \
+    | { if [[ -n "$heap" ]]; then sed -E "s/-Xms[^ ]+/-Xms$heap/; s/-Xmx[^ ]+/-Xmx$heap/"; else cat; fi; }
+}
+
 node_port() { printf '%s' $((VIDEOTERMIN_NODE_HTTP_BASE + $1)); }
 node_pid() { cat "$CLUSTER/node-$1.pid" 2>/dev/null || true; }
 node_running() { local pid; pid="$(node_pid "$1")"; [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; }
@@ -102,7 +110,9 @@ start_node() { # N
   (
     # MicroProfile Config reads the ticket secret from the environment, as on the Payara Server
     export VIDEOTERMIN_TICKET_SECRET="$TICKET_SECRET"
-    exec nohup java -Xms64m -Xmx512m -Dhazelcast.socket.bind.any=false -jar "$(micro_jar)" \
+    # heap: see micro-jvm.options; VIDEOTERMIN_SIGNALLING_HEAP overrides its size (e.g. 512m for a small test node)
+    # shellcheck disable=SC2046
+    exec nohup java $(micro_jvm_options) -Dhazelcast.socket.bind.any=false -jar "$(micro_jar)" \
       --deploy "$WAR" --contextroot signalling --addlibs "$TICKET_JAR" \
       --port "$(node_port "$n")" --prebootcommandfile "$CLUSTER/micro-preboot.asadmin" \
       --clustermode "tcpip:$(grid_members)" --clustername "$(grid_cluster_name)" \
