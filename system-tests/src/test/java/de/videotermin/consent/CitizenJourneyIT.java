@@ -90,6 +90,36 @@ class CitizenJourneyIT {
     @Test
     void withdrawingDuringTheCallEndsItForBothAndIsInTheLedger() throws Exception {
         String name = "Withdraws " + UUID.randomUUID().toString().substring(0, 8);
+        String link = inTheCall(name);
+
+        citizen.driver().findElement(By.id("room-withdraw")).click();
+
+        assertTheCallEndedByWithdrawal(name);
+        assertRoomStaysClosed(link); // the consultation is over
+    }
+
+    @Test
+    void withdrawingOnTheReceiptFromAnotherDeviceEndsTheRunningCall() throws Exception {
+        String name = "Elsewhere " + UUID.randomUUID().toString().substring(0, 8);
+        String link = inTheCall(name);
+
+        // The citizen withdraws on the receipt page of another device (a browser of its own, no room open there):
+        // the ledger tells signalling over the data grid, and the call in the first browser ends for both.
+        Browser phone = Browser.start("en");
+        try {
+            phone.open(link);
+            phone.waitFor(By.id("privacy-receipt")).click();
+            phone.waitFor(By.id("receipt-withdraw:withdraw")).click();
+            assertThat(phone.waitFor(By.id("receipt-messages")).getText()).contains("withdrawn");
+        } finally {
+            phone.close();
+        }
+
+        assertTheCallEndedByWithdrawal(name);
+    }
+
+    /** Books for the name, goes through consent and the device page, is admitted: the call runs. Returns the link. */
+    private String inTheCall(String name) throws Exception {
         String link = AdvisorDesk.book(advisor, name, Duration.ofMinutes(5));
         citizen.open(link);
         citizen.waitFor(By.id("consent:give-consent")).click();
@@ -98,19 +128,24 @@ class CitizenJourneyIT {
         AdvisorDesk.openRoom(advisor, name, "");
         advisor.waitFor(By.cssSelector("#room-lobby button"), Duration.ofSeconds(30)).click();
         Calls.awaitScript(citizen, "return window.videotermin.state === 'connected'", 30);
+        return link;
+    }
 
-        citizen.driver().findElement(By.id("room-withdraw")).click();
+    /** The room page of the link shows that the room is not open (and requests no ticket). */
+    private void assertRoomStaysClosed(String link) {
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        citizen.open(Stack.BASE_URL + "/citizen/room.xhtml?t=" + token);
+        assertThat(citizen.waitFor(By.id("room-not-open")).isDisplayed()).isTrue();
+    }
 
+    /** Both sides were told the citizen withdrew, and the ledger has exactly that withdrawal. */
+    private void assertTheCallEndedByWithdrawal(String name) throws Exception {
         Calls.awaitScript(citizen, "return window.videotermin.state === 'ended'", 20);
         Calls.awaitScript(advisor, "return window.videotermin.state === 'ended'", 20);
         assertThat(citizen.driver().findElement(By.id("room-status")).getText()).contains("You withdrew your consent");
         assertThat(advisor.driver().findElement(By.id("room-status")).getText()).contains("Einwilligung widerrufen");
         assertThat(Database.count("select count(*) from consent_record r join appointment a on a.id = r.appointment_id "
                 + "where a.citizen_name = ? and r.withdrawn_at is not null", name)).isEqualTo(1);
-        // The link no longer opens the room (the consultation is over).
-        String token = link.substring(link.lastIndexOf('/') + 1);
-        citizen.open(Stack.BASE_URL + "/citizen/room.xhtml?t=" + token);
-        assertThat(citizen.waitFor(By.id("room-not-open")).isDisplayed()).isTrue();
     }
 
     @Test
@@ -187,10 +222,7 @@ class CitizenJourneyIT {
         assertThat(citizen.driver().findElements(By.id("dt-continue"))).as("no way into a room days before").isEmpty();
         assertThat(deviceChecks(name, true)).isEqualTo(1);
 
-        // The room itself stays closed.
-        String token = link.substring(link.lastIndexOf('/') + 1);
-        citizen.open(Stack.BASE_URL + "/citizen/room.xhtml?t=" + token);
-        assertThat(citizen.waitFor(By.id("room-not-open")).isDisplayed()).isTrue();
+        assertRoomStaysClosed(link);
     }
 
     @Test

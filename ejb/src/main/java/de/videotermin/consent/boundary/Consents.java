@@ -2,8 +2,13 @@ package de.videotermin.consent.boundary;
 
 import de.videotermin.consent.entity.ConsentRecord;
 import de.videotermin.consent.entity.ConsentText;
+import de.videotermin.appointment.entity.Appointment;
 import de.videotermin.audit.boundary.Audited;
+import de.videotermin.consultation.entity.GuestInvitation;
+import de.videotermin.consultation.journal.ConsentWithdrawn;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -20,6 +25,10 @@ public class Consents {
 
     @PersistenceContext
     EntityManager em;
+
+    /** After the commit, signalling ends the withdrawing participant's part of a running call (WithdrawalNotices). */
+    @Inject
+    Event<ConsentWithdrawn> withdrawals;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -62,6 +71,10 @@ public class Consents {
     public int withdraw(UUID appointmentId) {
         List<ConsentRecord> valid = ledger(appointmentId).stream().filter(ConsentRecord::isValid).toList();
         valid.forEach(r -> r.withdraw(clock.instant()));
+        Appointment appointment = em.find(Appointment.class, appointmentId);
+        if (!valid.isEmpty() && appointment != null) {
+            withdrawals.fire(new ConsentWithdrawn(appointment.getRoomId(), ConsentWithdrawn.CITIZEN));
+        }
         return valid.size();
     }
 
@@ -80,6 +93,11 @@ public class Consents {
     public int withdrawAsGuest(UUID guestId) {
         List<ConsentRecord> valid = guestLedger(guestId).stream().filter(ConsentRecord::isValid).toList();
         valid.forEach(r -> r.withdraw(clock.instant()));
+        GuestInvitation guest = em.find(GuestInvitation.class, guestId);
+        Appointment appointment = guest == null ? null : em.find(Appointment.class, guest.getAppointmentId());
+        if (!valid.isEmpty() && appointment != null) {
+            withdrawals.fire(new ConsentWithdrawn(appointment.getRoomId(), guest.getParticipantId()));
+        }
         return valid.size();
     }
 

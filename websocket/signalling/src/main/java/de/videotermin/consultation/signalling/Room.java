@@ -1,5 +1,6 @@
 package de.videotermin.consultation.signalling;
 
+import de.videotermin.consultation.journal.ConsentWithdrawn;
 import de.videotermin.consultation.ticket.Role;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -182,10 +183,7 @@ final class Room {
             if (sender.peer.role().mayModerate()) {
                 expel(sender.peer, ServerMessage.Error.notAllowed("only the citizen can withdraw consent"), POLICY_VIOLATION, now, out);
             } else if (sender.peer.role() == Role.GUEST) {
-                // a guest's consent covers only their own part: they leave, the consultation goes on
-                remove(sender, true, now, out);
-                out.send(sender.peer, ServerMessage.Ended.CONSENT_WITHDRAWN);
-                out.close(sender.peer, NORMAL_CLOSURE, "withdrawn");
+                guestWithdrew(sender, now, out);
             } else {
                 end(ServerMessage.Ended.CONSENT_WITHDRAWN, now, out);
             }
@@ -262,6 +260,31 @@ final class Room {
             out.close(target.peer, NORMAL_CLOSURE, "removed");
         } else if (admittedCitizens.remove(participantId)) {
             out.admissions.put(participantId, Boolean.FALSE);
+        }
+    }
+
+    /** A guest's consent covers only their own part: they leave, the consultation goes on. */
+    private void guestWithdrew(Member guest, Instant now, Outcome out) {
+        remove(guest, true, now, out);
+        out.send(guest.peer, ServerMessage.Ended.CONSENT_WITHDRAWN);
+        out.close(guest.peer, NORMAL_CLOSURE, "withdrawn");
+    }
+
+    /**
+     * The consent ledger reports a withdrawal made outside this room (the privacy receipt, another device):
+     * the citizen's ends the consultation for everyone in the room, present or not (the advisor waiting
+     * for them is told why); a guest's takes that guest out, if connected. Staff have no consent to withdraw.
+     */
+    void consentWithdrawn(String participantId, Instant now, Outcome out) {
+        if (ConsentWithdrawn.CITIZEN.equals(participantId)) {
+            if (!members.isEmpty()) {
+                end(ServerMessage.Ended.CONSENT_WITHDRAWN, now, out);
+            }
+            return;
+        }
+        Member member = members.get(participantId);
+        if (member != null && member.peer.role() == Role.GUEST) {
+            guestWithdrew(member, now, out);
         }
     }
 

@@ -146,6 +146,20 @@ public class Rooms {
         settle(roomId, after, out);
     }
 
+    /**
+     * A consent withdrawal from the ledger (see {@link SignallingGrid}): acted on by the room's owner only;
+     * a room that is not here (another node owns it, or nobody is in it) is left alone.
+     */
+    public void consentWithdrawn(String roomId, String participantId) {
+        Room.Outcome out = new Room.Outcome();
+        Instant now = clock.instant();
+        Room after = rooms.computeIfPresent(roomId, (id, room) -> {
+            room.consentWithdrawn(participantId, now, out);
+            return room.isDisposable() ? null : room;
+        });
+        settle(roomId, after, out);
+    }
+
     /** The peer's connection is closed; call once per joined connection. */
     public void closed(String roomId, Peer peer) {
         connections.decrementAndGet();

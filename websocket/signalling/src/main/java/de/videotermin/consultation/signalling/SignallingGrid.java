@@ -6,6 +6,7 @@ import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.topic.ITopic;
+import de.videotermin.consultation.journal.ConsentWithdrawn;
 import com.hazelcast.topic.Message;
 import de.videotermin.consultation.ticket.InvalidTicketException;
 import de.videotermin.consultation.ticket.JoinTicket;
@@ -84,6 +85,7 @@ public class SignallingGrid {
     private IMap<String, Boolean> admissions;
     private IMap<String, Boolean> journals;
     private UUID topicListener;
+    private UUID withdrawalListener;
     private UUID membershipListener;
     private ClassLoader appClassLoader;
     private final AtomicLong sequence = new AtomicLong();
@@ -133,6 +135,8 @@ public class SignallingGrid {
             journals = instance.getMap(JOURNALS);
             ITopic<String> topic = instance.getTopic(TOPIC_PREFIX + self);
             topicListener = topic.addMessageListener(this::onMessage);
+            // withdrawals from the consent ledger (the EJBs, on the Payara Server): every node hears them, the room's owner acts
+            withdrawalListener = instance.<String>getTopic(ConsentWithdrawn.TOPIC).addMessageListener(this::onWithdrawal);
             membershipListener = instance.getCluster().addMembershipListener(new MembershipListener() {
                 @Override
                 public void memberAdded(MembershipEvent event) {
@@ -164,6 +168,7 @@ public class SignallingGrid {
         active = false;
         try {
             grid.getTopic(TOPIC_PREFIX + self).removeMessageListener(topicListener);
+            grid.getTopic(ConsentWithdrawn.TOPIC).removeMessageListener(withdrawalListener);
             grid.getCluster().removeMembershipListener(membershipListener);
             journals.delete(self);
             for (String roomId : owned) {
@@ -387,6 +392,17 @@ public class SignallingGrid {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "publishing to another node failed: {0}", e.getClass().getName());
         }
+    }
+
+    private void onWithdrawal(Message<String> message) {
+        withAppClassLoader(() -> {
+            try {
+                ConsentWithdrawn.decode(message.getMessageObject())
+                        .ifPresent(notice -> rooms.consentWithdrawn(notice.roomId(), notice.participantId()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "handling a consent withdrawal failed: {0}", e.getClass().getName());
+            }
+        });
     }
 
     private void onMessage(Message<String> message) {

@@ -2,6 +2,7 @@ package de.videotermin.consultation.signalling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.videotermin.consultation.journal.ConsentWithdrawn;
 import de.videotermin.consultation.ticket.Role;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -459,6 +460,51 @@ class RoomTest {
         assertThat(citizen.closeCode).isNull();
         assertThat(citizen.last(ServerMessage.PeerLeft.class).id()).isEqualTo("guest-1");
         assertThat(out.events()).isEmpty();
+    }
+
+    @Test
+    void citizensWithdrawalFromTheLedgerEndsTheCallAsIfMadeInTheRoom() {
+        joinBothAndAdmit();
+        room.consentWithdrawn(ConsentWithdrawn.CITIZEN, T0.plusSeconds(30), step());
+        for (FakePeer peer : new FakePeer[]{advisor, citizen}) {
+            assertThat(peer.last(ServerMessage.Ended.class)).isEqualTo(ServerMessage.Ended.CONSENT_WITHDRAWN);
+            assertThat(peer.closeCode).isEqualTo(1000);
+        }
+        assertThat(out.events()).containsExactly(new CallEvent.Ended(T0.plusSeconds(30)));
+        assertThat(room.size()).isZero();
+    }
+
+    @Test
+    void anAdvisorWaitingForTheCitizenIsToldOfTheWithdrawal() {
+        room.join(advisor, T0, step());
+        room.consentWithdrawn(ConsentWithdrawn.CITIZEN, T0, step());
+        assertThat(advisor.last(ServerMessage.Ended.class)).isEqualTo(ServerMessage.Ended.CONSENT_WITHDRAWN);
+        assertThat(advisor.closeCode).isEqualTo(1000);
+    }
+
+    @Test
+    void aGuestsWithdrawalFromTheLedgerTakesOnlyTheGuestOut() {
+        FakePeer guest = guestInTheCall();
+        room.consentWithdrawn("guest-1", T0, step());
+        assertThat(guest.last(ServerMessage.Ended.class)).isEqualTo(ServerMessage.Ended.CONSENT_WITHDRAWN);
+        assertThat(guest.closeCode).isEqualTo(1000);
+        assertThat(citizen.closeCode).isNull();
+        assertThat(advisor.closeCode).isNull();
+        assertThat(citizen.last(ServerMessage.PeerLeft.class).id()).isEqualTo("guest-1");
+        assertThat(out.events()).isEmpty();
+    }
+
+    @Test
+    void aWithdrawalForSomeoneNotInTheRoomOrForStaffChangesNothing() {
+        joinBothAndAdmit();
+        advisor.forget();
+        citizen.forget();
+        room.consentWithdrawn("guest-9", T0, step());
+        room.consentWithdrawn("a1", T0, step()); // staff have no consent to withdraw
+        assertThat(advisor.received).isEmpty();
+        assertThat(citizen.received).isEmpty();
+        assertThat(advisor.closeCode).isNull();
+        assertThat(room.size()).isEqualTo(2);
     }
 
     @Test
