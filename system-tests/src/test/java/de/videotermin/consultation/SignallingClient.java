@@ -78,6 +78,22 @@ final class SignallingClient implements AutoCloseable {
         return closed.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The close the server sent, or empty if the connection broke first: a client that was still writing when
+     * the server closed can get "broken pipe" before it reads the server's close frame. Either way it must end
+     * within the timeout.
+     */
+    java.util.Optional<Closing> awaitCloseOrBreak() throws Exception {
+        try {
+            return java.util.Optional.of(awaitClose());
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.io.IOException) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     boolean isOpen() {
         return !closed.isDone();
     }
