@@ -980,21 +980,6 @@
         });
     }
 
-    // Withdrawn on the receipt page in another tab of this browser (guest-receipt.js): the ledger has it
-    // already, so only signalling is told, and this participant leaves while the others go on.
-    if (window.BroadcastChannel && root.dataset.withdrawUrl) {
-        new window.BroadcastChannel('videotermin.consent').addEventListener('message', function (event) {
-            if (!event.data || event.data.type !== 'withdrawn' || event.data.withdrawUrl !== root.dataset.withdrawUrl) {
-                return;
-            }
-            if (ws && ws.readyState === WebSocket.OPEN) {
-                send({ type: 'withdraw' });
-            } else {
-                finish('ended', text('withdrawn'));
-            }
-        });
-    }
-
     if (el.leave) {
         el.leave.addEventListener('click', function () {
             send({ type: 'leave' });

@@ -27,8 +27,9 @@ import java.util.UUID;
  * timer deletes it ({@link Retention}: the name is erased and the link closed with the citizen's contact
  * data; the role and language stay with the appointment, without a name; consent evidence and call records
  * go after their own periods). The result of their device test is not stored at all. The guest can withdraw
- * their consent here too: the ledger records it, no new join ticket is issued, and an open room tab of the
- * same browser is told to leave (guest-receipt.js → room.js); the consultation goes on without them.
+ * their consent here too: the ledger records it, no new join ticket is issued, and signalling takes them out
+ * of a running call on whatever device it is open (Consents → ConsentWithdrawn); the consultation goes on
+ * without them.
  */
 @Named
 @ViewScoped
@@ -55,7 +56,6 @@ public class GuestPrivacyReceiptView implements Serializable {
     private String token;
     private UUID guestId;
     private boolean consentValid;
-    private boolean withdrawnNow;
     private final List<Item> items = new ArrayList<>();
 
     @PostConstruct
@@ -101,16 +101,14 @@ public class GuestPrivacyReceiptView implements Serializable {
             outcome = lookup.failure().name();
             return;
         }
+        // the ledger also tells signalling, which takes the guest out of a running call on any device
         consents.withdrawAsGuest(guestId);
-        withdrawnNow = true;
         Texts.info("guestReceipt.withdrawn");
         build(lookup.guest(), lookup.appointment(), FacesContext.getCurrentInstance().getViewRoot().getLocale());
     }
 
     public String getOutcome() { return outcome; }
     public boolean isConsentValid() { return consentValid; }
-    /** True right after a withdrawal on this page: guest-receipt.js then tells an open room tab to leave. */
-    public boolean isWithdrawnNow() { return withdrawnNow; }
     public List<Item> getItems() { return items; }
     public String getToken() { return token; }
 }
