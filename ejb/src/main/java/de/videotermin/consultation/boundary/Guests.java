@@ -10,6 +10,7 @@ import de.videotermin.audit.boundary.Audited;
 import de.videotermin.consultation.entity.GuestInvitation;
 import de.videotermin.consultation.entity.GuestKind;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +28,11 @@ import java.util.UUID;
 public class Guests {
 
     static final int MAX_NAME_LENGTH = 80;
+    /** RFC 5321's limit for a forward path. */
+    static final int MAX_EMAIL_LENGTH = 254;
+    /** One plain address (no display name, no comments, no list), with a dot in the domain. */
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\\-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
     private static final Set<String> LANGUAGES = Set.of("de", "en");
 
     @PersistenceContext
@@ -35,11 +41,25 @@ public class Guests {
     @Inject
     Appointments appointments;
 
+    @Inject
+    Event<GuestChange> changes;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Invites one more person into the advisor's appointment; the link token is returned only here. */
-    @Audited("guest.invited")
+    @Audited("guest.invited") // the call below is a plain Java call: one audit entry
     public GuestLink invite(String roomId, AdvisorIdentity advisor, GuestKind kind, String displayName, String language) {
+        return invite(roomId, advisor, kind, displayName, language, null);
+    }
+
+    /**
+     * Invites one more person; with an e-mail address, the invitation mail is queued in the outbox in this
+     * same transaction (a {@link GuestChange.Invited} event, observed by the correspondence component).
+     * The link token is returned only here.
+     */
+    @Audited("guest.invited")
+    public GuestLink invite(String roomId, AdvisorIdentity advisor, GuestKind kind, String displayName, String language,
+                            String email) {
         Appointment appointment = appointments.ownedRoom(roomId, advisor);
         AppointmentStatus status = appointment.getStatus();
         if (status == AppointmentStatus.CANCELLED || status == AppointmentStatus.DONE || status == AppointmentStatus.NO_SHOW) {
@@ -47,15 +67,19 @@ public class Guests {
             throw new GuestInvitationException(GuestInvitationException.Reason.APPOINTMENT_CLOSED);
         }
         String name = cleanName(displayName);
+        String address = cleanEmail(email);
         if (active(appointment.getId()).isPresent()) {
             throw new GuestInvitationException(GuestInvitationException.Reason.ALREADY_INVITED);
         }
         String token = LinkTokens.newToken();
         GuestInvitation invitation = new GuestInvitation(appointment.getId(), kind == null ? GuestKind.OTHER : kind, name,
                 LANGUAGES.contains(language) ? language : "de", LinkTokens.hash(token),
-                "guest-" + LinkTokens.newRoomId(), clock.instant(), advisor.username());
+                "guest-" + LinkTokens.newRoomId(), clock.instant(), advisor.username(), address);
         em.persist(invitation);
         em.flush(); // the partial unique index decides a race between two clicks
+        if (address != null) {
+            changes.fire(new GuestChange.Invited(invitation, token));
+        }
         return new GuestLink(invitation, token);
     }
 
@@ -67,7 +91,10 @@ public class Guests {
         if (invitation == null || !invitation.getAppointmentId().equals(appointment.getId())) {
             throw new AppointmentNotFoundException();
         }
-        invitation.revoke(clock.instant());
+        if (!invitation.isRevoked()) {
+            invitation.revoke(clock.instant());
+            changes.fire(new GuestChange.Revoked(invitation));
+        }
         return invitation;
     }
 
@@ -113,6 +140,22 @@ public class Guests {
         if (cleaned.isEmpty() || cleaned.length() > MAX_NAME_LENGTH
                 || cleaned.codePoints().anyMatch(Character::isISOControl)) {
             throw new GuestInvitationException(GuestInvitationException.Reason.NAME_INVALID);
+        }
+        return cleaned;
+    }
+
+    /**
+     * The guest's address as the advisor typed it: empty means none (the advisor passes the link on);
+     * otherwise one plain address of at most 254 characters, else {@code EMAIL_INVALID}. Never logged.
+     */
+    static String cleanEmail(String email) {
+        String cleaned = email == null ? "" : email.strip();
+        if (cleaned.isEmpty()) {
+            return null;
+        }
+        if (cleaned.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(cleaned).matches()
+                || cleaned.startsWith(".") || cleaned.contains("..") || cleaned.contains(".@")) {
+            throw new GuestInvitationException(GuestInvitationException.Reason.EMAIL_INVALID);
         }
         return cleaned;
     }

@@ -58,6 +58,13 @@ public class GuestInvitation {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    /**
+     * Where the outbox sends the invitation, if the advisor gave an address; personal data, erased by
+     * retention together with the name.
+     */
+    @Column(length = 254)
+    private String email;
+
     protected GuestInvitation() {
     }
 
@@ -72,6 +79,13 @@ public class GuestInvitation {
         this.participantId = Objects.requireNonNull(participantId);
         this.createdAt = Objects.requireNonNull(createdAt);
         this.createdBy = Objects.requireNonNull(createdBy);
+    }
+
+    /** An invitation the outbox also sends by e-mail to {@code email} (null: the advisor passes the link on). */
+    public GuestInvitation(UUID appointmentId, GuestKind kind, String displayName, String language, String tokenHash,
+                           String participantId, Instant createdAt, String createdBy, String email) {
+        this(appointmentId, kind, displayName, language, tokenHash, participantId, createdAt, createdBy);
+        this.email = email;
     }
 
     public void revoke(Instant at) {
@@ -93,4 +107,5 @@ public class GuestInvitation {
     public Instant getCreatedAt() { return createdAt; }
     public String getCreatedBy() { return createdBy; }
     public Instant getRevokedAt() { return revokedAt; }
+    public String getEmail() { return email; }
 }

@@ -6,7 +6,10 @@ import de.videotermin.correspondence.control.Letters;
 import de.videotermin.correspondence.control.MailSettings;
 import de.videotermin.correspondence.control.MessageRenderer;
 import de.videotermin.correspondence.entity.MailTemplate;
+import de.videotermin.consultation.boundary.GuestChange;
+import de.videotermin.consultation.entity.GuestInvitation;
 import de.videotermin.correspondence.entity.MessageKind;
+import de.videotermin.correspondence.entity.MessageStatus;
 import de.videotermin.correspondence.entity.OutboxMessage;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -15,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -52,6 +56,31 @@ public class Correspondence {
         } else if (change instanceof AppointmentChange.Cancelled && a.getCitizenEmail() != null) {
             queueEmail(a, MessageKind.CANCELLATION, "CANCELLATION:" + a.getId(), null);
         }
+    }
+
+    /**
+     * A guest's invitation with an address: queued in the invitation's transaction (rendered when sent);
+     * withdrawn before it went out: deleted, so it is never sent. A row a sender holds right now is
+     * locked; the delete waits for that sender and then finds it SENT — its link is closed already.
+     */
+    public void queueFor(GuestChange change) {
+        GuestInvitation guest = change.guest();
+        if (change instanceof GuestChange.Invited invited && guest.getEmail() != null) {
+            em.persist(OutboxMessage.queuedForGuest(guest.getAppointmentId(), guest.getId(), guest.getEmail(),
+                    invited.linkToken(), clock.instant()));
+            filled.fire(new OutboxFilled());
+        } else if (change instanceof GuestChange.Revoked) {
+            em.createQuery("delete from OutboxMessage m where m.guestId = :g and m.status in :waiting")
+                    .setParameter("g", guest.getId())
+                    .setParameter("waiting", List.of(MessageStatus.PENDING, MessageStatus.RETRYING))
+                    .executeUpdate();
+        }
+    }
+
+    /** The guest's invitation mail, if one was queued: its status is what the advisor's panel shows. */
+    public Optional<OutboxMessage> guestInvitation(UUID guestId) {
+        return em.createQuery("select m from OutboxMessage m where m.guestId = :g order by m.createdAt desc", OutboxMessage.class)
+                .setParameter("g", guestId).setMaxResults(1).getResultStream().findFirst();
     }
 
     /** A reminder {@code offsetMinutes} before the start; at most one per appointment, start and offset. */

@@ -122,7 +122,12 @@ public class MailTemplates {
         v.put("topic", "en".equals(language) ? "Choosing a vocational training" : "Wahl einer Ausbildung");
         v.put("extraInfo", "en".equals(language) ? "Please have your last school report at hand."
                 : "Bitte halten Sie Ihr letztes Zeugnis bereit.");
-        if (TemplateCheck.carriesLink(kind)) {
+        if (kind == MessageKind.GUEST_INVITATION) {
+            v.put("guestName", "Maria Dolmetsch");
+            String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+            v.put("link", base + "/g/SAMPLE-LINK?lang=" + language);
+            v.put("privacyLink", base + "/guest/privacy.xhtml?g=SAMPLE-LINK&lang=" + language);
+        } else if (TemplateCheck.carriesLink(kind)) {
             String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
             v.put("link", base + "/t/SAMPLE-LINK");
             v.put("manageLink", base + "/citizen/manage.xhtml?t=SAMPLE-LINK");

@@ -1,6 +1,7 @@
 package de.videotermin.correspondence.boundary;
 
 import de.videotermin.appointment.boundary.AppointmentChange;
+import de.videotermin.consultation.boundary.GuestChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -25,6 +26,10 @@ public class MailTriggers {
     OutboxDispatcher dispatcher;
 
     void changed(@Observes AppointmentChange change) {
+        correspondence.queueFor(change);
+    }
+
+    void guestChanged(@Observes GuestChange change) {
         correspondence.queueFor(change);
     }
 

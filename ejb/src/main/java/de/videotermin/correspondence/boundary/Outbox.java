@@ -2,6 +2,7 @@ package de.videotermin.correspondence.boundary;
 
 import de.videotermin.appointment.entity.Appointment;
 import de.videotermin.appointment.entity.LegalAreaEntry;
+import de.videotermin.consultation.entity.GuestInvitation;
 import de.videotermin.correspondence.control.CalendarFiles;
 import de.videotermin.correspondence.control.MailSettings;
 import de.videotermin.correspondence.control.MessageRenderer;
@@ -185,9 +186,27 @@ public class Outbox {
         List<MailTemplate> templates = em.createQuery("select t from MailTemplate t", MailTemplate.class).getResultList();
         Map<String, LegalAreaEntry> areas = em.createQuery("select l from LegalAreaEntry l", LegalAreaEntry.class)
                 .getResultStream().collect(Collectors.toMap(LegalAreaEntry::getCode, Function.identity()));
+        List<UUID> guestIds = batch.stream().filter(m -> !m.isRendered() && m.getGuestId() != null)
+                .map(OutboxMessage::getGuestId).toList();
+        Map<UUID, GuestInvitation> guests = guestIds.isEmpty() ? Map.of()
+                : em.createQuery("select g from GuestInvitation g where g.id in :ids", GuestInvitation.class)
+                .setParameter("ids", guestIds).getResultStream()
+                .collect(Collectors.toMap(GuestInvitation::getId, Function.identity()));
         for (OutboxMessage m : batch) {
             Appointment a = appointments.get(m.getAppointmentId());
             if (m.isRendered() || a == null) {
+                continue;
+            }
+            if (m.getGuestId() != null) {
+                GuestInvitation guest = guests.get(m.getGuestId());
+                if (guest == null || guest.isRevoked()) {
+                    continue; // withdrawn: never rendered, never sent (the withdrawal normally deletes the row)
+                }
+                MailTemplate template = MailTemplateChoice.choose(templates, m.getKind(), a.getLegalAreaCode(), guest.getLanguage());
+                LegalAreaEntry area = areas.get(a.getLegalAreaCode());
+                MessageRenderer.Rendered r = MessageRenderer.renderForGuest(template, a, guest.getDisplayName(),
+                        guest.getLanguage(), m.getLinkToken(), area == null ? null : area.name(guest.getLanguage()), baseUrl);
+                m.rendered(r.subject(), r.text(), r.html(), r.ics());
                 continue;
             }
             MailTemplate template = MailTemplateChoice.choose(templates, m.getKind(), a.getLegalAreaCode(), a.getCitizenLanguage());

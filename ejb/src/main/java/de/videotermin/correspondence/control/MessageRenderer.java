@@ -45,6 +45,39 @@ public final class MessageRenderer {
         return new Rendered(subject, text, html, ics);
     }
 
+    /**
+     * A guest's invitation: the guest's name and language, the appointment's date and time, the advisor who
+     * invites, the guest's link and the guest's privacy receipt. No calendar file: the guest gets no updates
+     * when the appointment moves (the advisor tells them), so an entry in their calendar could go stale.
+     */
+    public static Rendered renderForGuest(MailTemplate template, Appointment a, String guestName, String language,
+                                          String linkToken, String legalAreaName, String baseUrl) {
+        Map<String, String> values = guestValues(a, guestName, language, linkToken, legalAreaName, baseUrl);
+        return new Rendered(TemplateRenderer.text(template.getSubject(), values),
+                TemplateRenderer.text(template.getBodyText(), values),
+                TemplateRenderer.html(template.getBodyHtml(), values), null);
+    }
+
+    static Map<String, String> guestValues(Appointment a, String guestName, String language, String linkToken,
+                                           String legalAreaName, String baseUrl) {
+        String lang = "en".equals(language) ? "en" : "de";
+        Locale locale = "en".equals(lang) ? Locale.ENGLISH : Locale.GERMAN;
+        var zoned = a.getStartsAt().atZone(CalendarFiles.ZONE);
+        Map<String, String> v = new HashMap<>();
+        v.put("guestName", guestName);
+        v.put("advisorName", a.getAdvisorName());
+        v.put("legalArea", legalAreaName == null ? a.getLegalAreaCode() : legalAreaName);
+        v.put("date", zoned.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale)));
+        v.put("time", zoned.format(TIME));
+        v.put("duration", String.valueOf(a.getDurationMinutes()));
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        if (linkToken != null) {
+            v.put("link", base + "/g/" + linkToken + "?lang=" + lang);
+            v.put("privacyLink", base + "/guest/privacy.xhtml?g=" + linkToken + "&lang=" + lang);
+        }
+        return v;
+    }
+
     static Map<String, String> values(Appointment a, String linkToken, String legalAreaName, String baseUrl) {
         Locale locale = "en".equals(a.getCitizenLanguage()) ? Locale.ENGLISH : Locale.GERMAN;
         var zoned = a.getStartsAt().atZone(CalendarFiles.ZONE);

@@ -18,7 +18,10 @@ public final class TemplateCheck {
 
     public static final List<String> PLACEHOLDERS = List.of("citizenName", "advisorName", "legalArea", "date", "time",
             "duration", "topic", "extraInfo", "link", "manageLink");
-    private static final Set<String> LINKS = Set.of("link", "manageLink");
+    /** What a guest's invitation knows: the guest, not the citizen (their name and topic are not the guest's business). */
+    public static final List<String> GUEST_PLACEHOLDERS = List.of("guestName", "advisorName", "legalArea", "date", "time",
+            "duration", "link", "privacyLink");
+    private static final Set<String> LINKS = Set.of("link", "manageLink", "privacyLink");
     /** Anything between double braces, so that "{{ link }}" or "{{Link}}" is reported, not sent literally. */
     private static final Pattern ANY_PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}");
 
@@ -30,7 +33,12 @@ public final class TemplateCheck {
     }
 
     public static boolean carriesLink(MessageKind kind) {
-        return kind == MessageKind.INVITATION || kind == MessageKind.LETTER;
+        return kind == MessageKind.INVITATION || kind == MessageKind.LETTER || kind == MessageKind.GUEST_INVITATION;
+    }
+
+    /** The placeholders a template of this kind may use. */
+    public static List<String> placeholders(MessageKind kind) {
+        return kind == MessageKind.GUEST_INVITATION ? GUEST_PLACEHOLDERS : PLACEHOLDERS;
     }
 
     public static List<Problem> check(MessageKind kind, String subject, String bodyText, String bodyHtml) {
@@ -44,9 +52,10 @@ public final class TemplateCheck {
             problems.add(new Problem("required", "text", null));
         }
         boolean html = bodyHtml != null && !bodyHtml.isBlank();
-        Set<String> textNames = names(subject, "subject", problems);
-        textNames.addAll(names(bodyText, "text", problems));
-        Set<String> htmlNames = names(bodyHtml, "html", problems);
+        List<String> allowed = placeholders(kind);
+        Set<String> textNames = names(subject, "subject", allowed, problems);
+        textNames.addAll(names(bodyText, "text", allowed, problems));
+        Set<String> htmlNames = names(bodyHtml, "html", allowed, problems);
         for (String link : LINKS) {
             if (!carriesLink(kind) && (textNames.contains(link) || htmlNames.contains(link))) {
                 problems.add(new Problem("linkNotAvailable", textNames.contains(link) ? "text" : "html", link));
@@ -63,7 +72,7 @@ public final class TemplateCheck {
         return problems;
     }
 
-    private static Set<String> names(String template, String part, List<Problem> problems) {
+    private static Set<String> names(String template, String part, List<String> allowed, List<Problem> problems) {
         Set<String> names = new LinkedHashSet<>();
         if (template == null) {
             return names;
@@ -71,7 +80,7 @@ public final class TemplateCheck {
         Matcher m = ANY_PLACEHOLDER.matcher(template);
         while (m.find()) {
             String name = m.group(1);
-            if (PLACEHOLDERS.contains(name)) {
+            if (allowed.contains(name)) {
                 names.add(name);
             } else {
                 problems.add(new Problem("unknownPlaceholder", part, name));

@@ -25,6 +25,10 @@ public class OutboxMessage {
     @Column(nullable = false)
     private MessageKind kind;
 
+    /** For a guest's invitation: whose (consultation's guest_invitation); null for the citizen's messages. */
+    @Column(name = "guest_id")
+    private UUID guestId;
+
     /** EMAIL or LETTER. */
     @Column(nullable = false)
     private String channel;
@@ -99,6 +103,18 @@ public class OutboxMessage {
         return m;
     }
 
+    /**
+     * A guest's invitation, rendered when it is sent in the guest's language; holds the guest's link token
+     * until then, exactly like the citizen's invitation.
+     */
+    public static OutboxMessage queuedForGuest(UUID appointmentId, UUID guestId, String recipient, String linkToken,
+                                               Instant now) {
+        OutboxMessage m = queued(appointmentId, MessageKind.GUEST_INVITATION, "GUEST_INVITATION:" + guestId, recipient,
+                linkToken, now);
+        m.guestId = Objects.requireNonNull(guestId);
+        return m;
+    }
+
     public boolean isRendered() {
         return bodyText != null;
     }
@@ -163,6 +179,7 @@ public class OutboxMessage {
     public UUID getId() { return id; }
     public UUID getAppointmentId() { return appointmentId; }
     public MessageKind getKind() { return kind; }
+    public UUID getGuestId() { return guestId; }
     public String getChannel() { return channel; }
     public String getRecipient() { return recipient; }
     public String getSubject() { return subject; }

@@ -82,9 +82,10 @@ public class Retention {
                         + "and appointment_id in (select id from appointment where citizen_name = ?1)")
                 .setParameter(1, ERASED)
                 .executeUpdate();
-        // Guests (interpreters, relatives) of those appointments: their name goes too, and their link closes.
-        em.createNativeQuery("update guest_invitation set display_name = ?1, revoked_at = coalesce(revoked_at, ?2) "
-                        + "where display_name <> ?1 and appointment_id in (select id from appointment where citizen_name = ?1)")
+        // Guests (interpreters, relatives) of those appointments: their name and e-mail address go too (the
+        // outbox row's recipient went with the statement above), and their link closes.
+        em.createNativeQuery("update guest_invitation set display_name = ?1, email = null, revoked_at = coalesce(revoked_at, ?2) "
+                        + "where (display_name <> ?1 or email is not null) and appointment_id in (select id from appointment where citizen_name = ?1)")
                 .setParameter(1, ERASED)
                 .setParameter(2, at)
                 .executeUpdate();
