@@ -1,6 +1,7 @@
 /*
  * Videotermin, the advisor's room page: invite one more person (interpreter, relative, colleague)
- * into this consultation, show their personal link once, and withdraw the invitation — which also
+ * into this consultation, show their personal link once, optionally have the server's outbox send the
+ * invitation by e-mail (and follow that mail's status), and withdraw the invitation — which also
  * takes the person out of the running call (room.js sends 'remove' over signalling).
  *
  * Talks to POST /advisor/guests (GuestInvitationServlet) with the session's CSRF token, so that the
@@ -26,6 +27,8 @@
         remove: document.getElementById('guests-remove'),
         form: document.getElementById('guests-form'),
         nameInput: document.getElementById('guests-name'),
+        emailInput: document.getElementById('guests-email'),
+        mailStatus: document.getElementById('guests-mail-status'),
         invite: document.getElementById('guests-invite'),
         status: document.getElementById('guests-status')
     };
@@ -83,13 +86,67 @@
                 }).then(function (json) {
                     if (!response.ok) {
                         var type = typeof json.type === 'string' ? json.type.split('/').pop() : '';
-                        throw new Error(text('error-' + type) || text('error-server'));
+                        var failure = new Error(text('error-' + type) || text('error-server'));
+                        failure.type = type;
+                        throw failure;
                     }
                     return json;
                 });
             }, function () {
                 throw new Error(text('error-server'));
             });
+    }
+
+    /* The invitation mail's state, as the outbox has it; followed until it is sent or has failed. */
+    var following = null;
+
+    function showMail(mail) {
+        if (!mail || !el.mailStatus) {
+            if (el.mailStatus) {
+                el.mailStatus.hidden = true;
+                el.mailStatus.textContent = '';
+            }
+            return;
+        }
+        var message = text('mail-' + String(mail.status).toLowerCase());
+        if (mail.status === 'SENT' && mail.sentAt) {
+            var at = new Date(mail.sentAt);
+            message = message.replace('{0}', at.toLocaleTimeString(document.documentElement.lang || undefined,
+                { hour: '2-digit', minute: '2-digit' }));
+        }
+        el.mailStatus.textContent = message;
+        el.mailStatus.hidden = !message;
+    }
+
+    function follow(mail) {
+        window.clearTimeout(following);
+        following = null;
+        showMail(mail);
+        if (!mail || mail.status === 'SENT' || mail.status === 'FAILED') {
+            return;
+        }
+        var polls = 0;
+        function poll() {
+            if (!guest || ++polls > 60) {
+                return;
+            }
+            var asked = guest.id;
+            fetch(panel.dataset.url + '?room=' + encodeURIComponent(panel.dataset.room), { credentials: 'same-origin' })
+                .then(function (response) {
+                    return response.status === 200 ? response.json() : null;
+                }).then(function (current) {
+                    if (!guest || guest.id !== asked || !current || current.id !== asked) {
+                        return;
+                    }
+                    showMail(current.mail);
+                    if (current.mail && current.mail.status !== 'SENT' && current.mail.status !== 'FAILED') {
+                        following = window.setTimeout(poll, 3000);
+                    }
+                }, function () {
+                    following = window.setTimeout(poll, 3000);
+                });
+        }
+        following = window.setTimeout(poll, 1000);
     }
 
     el.form.addEventListener('submit', function (event) {
@@ -102,21 +159,43 @@
             return;
         }
         el.nameInput.removeAttribute('aria-invalid');
+        var email = el.emailInput ? el.emailInput.value.trim() : '';
+        if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+            // the server checks it properly too; this only saves a round trip for an obvious slip
+            say(text('error-guest-email-invalid'));
+            el.emailInput.setAttribute('aria-invalid', 'true');
+            el.emailInput.focus();
+            return;
+        }
+        if (el.emailInput) {
+            el.emailInput.removeAttribute('aria-invalid');
+        }
         el.invite.disabled = true;
         post({
             action: 'invite',
             kind: document.getElementById('guests-kind').value,
             name: name,
-            language: document.getElementById('guests-language').value
+            language: document.getElementById('guests-language').value,
+            email: email
         }).then(function (created) {
             guest = { id: created.id, participantId: created.participantId, name: created.name, kind: created.kind };
             el.nameInput.value = '';
+            if (el.emailInput) {
+                el.emailInput.value = '';
+            }
             show(created.link);
+            follow(created.mail);
             say(text('created'));
             el.link.focus();
             el.link.select();
         }, function (error) {
             say(error.message);
+            var field = error.type === 'guest-email-invalid' ? el.emailInput
+                : error.type === 'guest-name-invalid' ? el.nameInput : null;
+            if (field) {
+                field.setAttribute('aria-invalid', 'true');
+                field.focus();
+            }
         }).then(function () {
             el.invite.disabled = false;
         });
@@ -145,6 +224,7 @@
             }
             guest = null;
             show(null);
+            follow(null);
             say(text('removed'));
             el.nameInput.focus();
         }, function (error) {
@@ -155,4 +235,9 @@
     });
 
     show(null);
+    if (guest) {
+        // invited earlier (the page was reloaded): show how the invitation mail is doing, if there is one
+        follow({ status: 'PENDING' });
+        showMail(null);
+    }
 }());

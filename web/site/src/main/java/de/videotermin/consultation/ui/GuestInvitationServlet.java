@@ -6,6 +6,7 @@ import de.videotermin.consultation.boundary.GuestLink;
 import de.videotermin.consultation.boundary.Guests;
 import de.videotermin.consultation.entity.GuestInvitation;
 import de.videotermin.consultation.entity.GuestKind;
+import de.videotermin.correspondence.boundary.Correspondence;
 import de.videotermin.security.SignedInStaff;
 import de.videotermin.site.SiteSettings;
 import jakarta.inject.Inject;
@@ -22,7 +23,8 @@ import java.util.UUID;
 
 /**
  * {@code POST /advisor/guests}: the advisor invites one more person into a consultation
- * ({@code action=invite}, {@code room}, {@code kind}, {@code name}, {@code language}) or withdraws the
+ * ({@code action=invite}, {@code room}, {@code kind}, {@code name}, {@code language}, optional {@code email}:
+ * then the outbox sends the invitation too) or withdraws the
  * invitation ({@code action=revoke}, {@code room}, {@code guest}). Called by room-guests.js on the
  * advisor's room page, so that the running call is not interrupted by a page load. Protected by the
  * advisor role (web.xml) and the session's CSRF token. Errors are problem details with an English title;
@@ -40,6 +42,9 @@ public class GuestInvitationServlet extends HttpServlet {
     @Inject
     SiteSettings site;
 
+    @Inject
+    Correspondence correspondence;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!csrfMatches(request)) {
@@ -55,8 +60,9 @@ public class GuestInvitationServlet extends HttpServlet {
             String action = String.valueOf(request.getParameter("action"));
             if (action.equals("invite")) {
                 GuestLink link = guests.invite(room, staff.advisorIdentity(), kind(request.getParameter("kind")),
-                        request.getParameter("name"), request.getParameter("language"));
-                write(response, 201, describe(link.invitation()).add("link", site.guestLink(link.token()) + "?lang=" + link.invitation().getLanguage()));
+                        request.getParameter("name"), request.getParameter("language"), request.getParameter("email"));
+                write(response, 201, withMail(describe(link.invitation()), link.invitation())
+                        .add("link", site.guestLink(link.token()) + "?lang=" + link.invitation().getLanguage()));
             } else if (action.equals("revoke")) {
                 GuestInvitation revoked = guests.revoke(room, staff.advisorIdentity(), uuid(request.getParameter("guest")));
                 write(response, 200, describe(revoked).add("revoked", true));
@@ -64,12 +70,14 @@ public class GuestInvitationServlet extends HttpServlet {
                 Problems.send(response, 400, "bad-request", "Unknown action.");
             }
         } catch (GuestInvitationException e) {
-            int status = e.reason() == GuestInvitationException.Reason.NAME_INVALID ? 422 : 409;
+            int status = e.reason() == GuestInvitationException.Reason.NAME_INVALID
+                    || e.reason() == GuestInvitationException.Reason.EMAIL_INVALID ? 422 : 409;
             Problems.send(response, status, "guest-" + e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                     switch (e.reason()) {
                         case NAME_INVALID -> "The name must have 1 to 80 characters.";
                         case ALREADY_INVITED -> "Another person is already invited; withdraw that invitation first.";
                         case APPOINTMENT_CLOSED -> "The appointment is over or cancelled.";
+                        case EMAIL_INVALID -> "The e-mail address is not valid; leave it empty to pass the link on yourself.";
                     });
         } catch (jakarta.ejb.EJBException e) {
             if (!raceForTheOneGuest(e)) {
@@ -80,6 +88,42 @@ public class GuestInvitationServlet extends HttpServlet {
         } catch (AppointmentNotFoundException | IllegalArgumentException e) {
             Problems.send(response, 404, "not-found", "No such appointment or guest of yours.");
         }
+    }
+
+    /**
+     * {@code GET /advisor/guests?room=}: the guest invited now and the state of their invitation mail
+     * ({@code mail.status}: PENDING, RETRYING, SENT, FAILED), for the panel to follow the outbox.
+     * 204 when nobody is invited. Never the link or the address.
+     */
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String room = request.getParameter("room");
+        if (room == null || !room.matches("[A-Za-z0-9_-]{1,64}")) {
+            Problems.send(response, 404, "not-found", "No such appointment of yours.");
+            return;
+        }
+        try {
+            java.util.Optional<GuestInvitation> guest = guests.current(room, staff.advisorIdentity());
+            if (guest.isEmpty()) {
+                response.setStatus(204);
+                return;
+            }
+            write(response, 200, withMail(describe(guest.get()), guest.get()));
+        } catch (AppointmentNotFoundException e) {
+            Problems.send(response, 404, "not-found", "No such appointment of yours.");
+        }
+    }
+
+    /** Adds {@code mail: {status, sentAt}} when an invitation mail was queued for the guest. */
+    private JsonObjectBuilder withMail(JsonObjectBuilder body, GuestInvitation guest) {
+        correspondence.guestInvitation(guest.getId()).ifPresent(m -> {
+            JsonObjectBuilder mail = Json.createObjectBuilder().add("status", m.getStatus().name());
+            if (m.getSentAt() != null) {
+                mail.add("sentAt", m.getSentAt().toString());
+            }
+            body.add("mail", mail);
+        });
+        return body;
     }
 
     private static boolean raceForTheOneGuest(Throwable failure) {

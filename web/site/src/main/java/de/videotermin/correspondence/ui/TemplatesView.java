@@ -153,7 +153,7 @@ public class TemplatesView implements Serializable {
 
     public List<LegalAreaEntry> getLegalAreas() { return sites.legalAreas(); }
     public MessageKind[] getKinds() { return MessageKind.values(); }
-    public List<String> getPlaceholders() { return TemplateCheck.PLACEHOLDERS; }
+    public List<String> getPlaceholders() { return kind == null ? TemplateCheck.PLACEHOLDERS : TemplateCheck.placeholders(kind); }
     public boolean isCarriesLink() { return kind != null && TemplateCheck.carriesLink(kind); }
     public boolean isLetter() { return kind == MessageKind.LETTER; }
 

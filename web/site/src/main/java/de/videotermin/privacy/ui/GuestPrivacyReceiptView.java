@@ -22,8 +22,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * guest/privacy.xhtml: an invited guest's own receipt — what is stored about them (the name and role the
- * advisor entered, their consent entries, the technical record of the call), why, and when the retention
+ * guest/privacy.xhtml: an invited guest's own receipt — what is stored about them (the name, role and e-mail
+ * address the advisor entered, their consent entries, the technical record of the call), why, and when the retention
  * timer deletes it ({@link Retention}: the name is erased and the link closed with the citizen's contact
  * data; the role and language stay with the appointment, without a name; consent evidence and call records
  * go after their own periods). The result of their device test is not stored at all. The guest can withdraw
@@ -82,6 +82,11 @@ public class GuestPrivacyReceiptView implements Serializable {
                 Texts.get("guestReceipt.why.invitation"), Texts.get("guestReceipt.linkClosesOn", nameErasedOn)));
         items.add(new Item(Texts.get("guestReceipt.name"), guest.getDisplayName(), Texts.get("guestReceipt.why.name"),
                 Texts.get("guestReceipt.nameErasedOn", nameErasedOn)));
+        if (guest.getEmail() != null) {
+            // retention erases it with the name (guest_invitation.email and the outbox row's recipient)
+            items.add(new Item(Texts.get("guestReceipt.email"), guest.getEmail(), Texts.get("guestReceipt.why.email"),
+                    Texts.get("guestReceipt.emailErasedOn", nameErasedOn)));
+        }
         items.add(new Item(Texts.get("guestReceipt.role"),
                 Texts.get("guest.kind." + guest.getKind().name()) + ", " + Texts.get("guestReceipt.language." + guest.getLanguage()),
                 Texts.get("guestReceipt.why.role"), Texts.get("guestReceipt.roleKept")));
