@@ -45,6 +45,9 @@ class RetentionIT {
         UUID recentCall = callRecord(ds, recent, asOf.minus(Duration.ofDays(89)));
         UUID oldConsent = consent(ds, old, asOf.minus(Duration.ofDays(1096)));
         UUID recentConsent = consent(ds, recent, asOf.minus(Duration.ofDays(1094)));
+        // Guests invited by e-mail: the address on the invitation and on the outbox row (V10).
+        UUID oldGuest = guest(ds, old, "old-guest@example.org");
+        UUID recentGuest = guest(ds, recent, "recent-guest@example.org");
 
         long runsBefore = counter("videotermin.retention.runs");
         long callsErasedBefore = counter("videotermin.retention.erased", new Tag("what", "call_records"));
@@ -55,6 +58,12 @@ class RetentionIT {
         assertThat(text(ds, "select link_token_hash from appointment where id = ?", old)).startsWith("erased-");
         assertThat(text(ds, "select citizen_name from appointment where id = ?", recent)).isEqualTo("Retention Test");
         assertThat(text(ds, "select citizen_email from appointment where id = ?", recent)).isEqualTo("rt@example.org");
+        assertThat(text(ds, "select display_name from guest_invitation where id = ?", oldGuest)).isEqualTo(Retention.ERASED);
+        assertThat(text(ds, "select email from guest_invitation where id = ?", oldGuest)).as("the guest's address").isNull();
+        assertThat(text(ds, "select recipient from outbox_message where guest_id = ?", oldGuest)).as("the mail's recipient").isNull();
+        assertThat(text(ds, "select status from outbox_message where guest_id = ?", oldGuest)).as("the history stays").isEqualTo("SENT");
+        assertThat(text(ds, "select email from guest_invitation where id = ?", recentGuest)).isEqualTo("recent-guest@example.org");
+        assertThat(text(ds, "select recipient from outbox_message where guest_id = ?", recentGuest)).isEqualTo("recent-guest@example.org");
         assertThat(exists(ds, "call_record", oldCall)).isFalse();
         assertThat(exists(ds, "call_record", recentCall)).isTrue();
         assertThat(exists(ds, "consent_record", oldConsent)).isFalse();
@@ -111,6 +120,36 @@ class RetentionIT {
             s.setInt(6, minutes);
             s.setTimestamp(7, Timestamp.from(start.minus(Duration.ofDays(7))));
             s.executeUpdate();
+        }
+        return id;
+    }
+
+    /** A guest invited with an address, and the invitation mail the outbox sent them. */
+    private static UUID guest(DataSource ds, UUID appointment, String email) throws Exception {
+        UUID id = UUID.randomUUID();
+        try (Connection c = ds.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    insert into guest_invitation (id, appointment_id, kind, display_name, language, token_hash, participant_id,
+                      created_at, created_by, email)
+                    values (?, ?, 'INTERPRETER', 'Maria Dolmetsch', 'de', ?, ?, now(), 'it.advisor', ?)""")) {
+                s.setObject(1, id);
+                s.setObject(2, appointment);
+                s.setString(3, "guest-hash-" + id);
+                s.setString(4, "guest-" + id);
+                s.setString(5, email);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    insert into outbox_message (id, appointment_id, guest_id, kind, channel, dedupe_key, recipient, subject,
+                      status, attempts, next_attempt_at, created_at, sent_at)
+                    values (?, ?, ?, 'GUEST_INVITATION', 'EMAIL', ?, ?, 'Einladung', 'SENT', 1, now(), now(), now())""")) {
+                s.setObject(1, UUID.randomUUID());
+                s.setObject(2, appointment);
+                s.setObject(3, id);
+                s.setString(4, "GUEST_INVITATION:" + id);
+                s.setString(5, email);
+                s.executeUpdate();
+            }
         }
         return id;
     }
