@@ -55,13 +55,19 @@ class GuestInvitationMailIT {
         mail("mail-start");
     }
 
-    @Test
-    void theGuestGetsTheInvitationByMailInTheirLanguageAndItsLinkLeadsToTheConsentPage() throws Exception {
-        Browser advisor = browser("de");
-        String citizenName = "Gastpost " + UUID.randomUUID().toString().substring(0, 8);
+    /** An advisor who has booked an appointment with this citizen and opened its room, where the guest panel is. */
+    private Browser advisorInTheRoomOf(String citizenName, String language) {
+        Browser advisor = browser(language);
         AdvisorDesk.book(advisor, citizenName, Duration.ofMinutes(10));
         AdvisorDesk.openRoom(advisor, citizenName, "");
         advisor.waitFor(By.id("guests-email"));
+        return advisor;
+    }
+
+    @Test
+    void theGuestGetsTheInvitationByMailInTheirLanguageAndItsLinkLeadsToTheConsentPage() throws Exception {
+        String citizenName = "Gastpost " + UUID.randomUUID().toString().substring(0, 8);
+        Browser advisor = advisorInTheRoomOf(citizenName, "de");
         assertThat(advisor.accessibilityViolations()).as("axe, advisor room with the guest's e-mail field, German").isEmpty();
         assertThat(advisor.driver().findElement(By.cssSelector("label[for=guests-email]")).getText())
                 .isEqualTo("E-Mail-Adresse der Person (freiwillig)");
@@ -160,11 +166,8 @@ class GuestInvitationMailIT {
 
     @Test
     void aGuestWithdrawnWhileTheMailWaitsIsNeverSent() throws Exception {
-        Browser advisor = browser("en");
         String citizenName = "Gastpost " + UUID.randomUUID().toString().substring(0, 8);
-        AdvisorDesk.book(advisor, citizenName, Duration.ofMinutes(10));
-        AdvisorDesk.openRoom(advisor, citizenName, "");
-        advisor.waitFor(By.id("guests-email"));
+        Browser advisor = advisorInTheRoomOf(citizenName, "en");
         mail("mail-stop");
         String withdrawn = "guest-gone-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         advisor.driver().findElement(By.id("guests-name")).sendKeys("Never Mailed");
