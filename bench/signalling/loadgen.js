@@ -25,6 +25,7 @@ const PID = Number(args.pid);
 const JVM = args.jvm === 'true';
 const SECRET = args.secret || '';
 const CONNECT_PARALLEL = Number(args.parallel || 200);
+const HISTOGRAM = args.histogram || '';          // file prefix: class histograms before connecting and when idle
 const HZ = 100;                                  // send ticks per second
 if (!/^ws:\/\/(127\.0\.0\.1|localhost)[:/]/.test(URL_BASE)) throw new Error('loopback targets only');
 if (!['videotermin', 'peerjs'].includes(TARGET)) throw new Error('--target=videotermin|peerjs');
@@ -71,6 +72,11 @@ function heapUsedKb(pid) { // the JVM's heap in use after a full GC (RSS of a JV
   } catch (e) {
     return null;
   }
+}
+// what the heap holds by class (for finding what an idle session keeps alive); the caller has just run a full GC
+function writeHistogram(pid, file) {
+  if (!JVM || !HISTOGRAM) return;
+  fs.writeFileSync(file, execFileSync('jcmd', [String(pid), 'GC.class_histogram'], { timeout: 60000, maxBuffer: 64 << 20 }));
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const now = () => Number(process.hrtime.bigint()) / 1e6; // ms
@@ -191,6 +197,7 @@ async function main() {
   const cpu0 = cpuSeconds(PID);
   result.serverRssBeforeKb = rssKb(PID);
   result.serverHeapBeforeKb = heapUsedKb(PID);
+  writeHistogram(PID, HISTOGRAM + '-before.txt');
 
   // ---- connect, bounded parallelism
   const t0 = now();
@@ -216,6 +223,7 @@ async function main() {
   await sleep(5000);
   result.serverRssIdleKb = rssKb(PID);
   result.serverHeapIdleKb = heapUsedKb(PID);
+  writeHistogram(PID, HISTOGRAM + '-idle.txt');
   result.rssPerIdleSessionKb = (result.serverRssIdleKb - result.serverRssBeforeKb) / Math.max(1, result.sessionsHeld);
   if (JVM && result.serverHeapIdleKb != null && result.serverHeapBeforeKb != null) {
     result.heapPerIdleSessionKb = (result.serverHeapIdleKb - result.serverHeapBeforeKb) / Math.max(1, result.sessionsHeld);
