@@ -62,14 +62,19 @@ final class Room {
     }
 
     void join(Peer peer, Instant now, Outcome out) {
-        join(peer, false, now, out);
+        join(peer, Standing.NONE, now, out);
     }
 
     /**
-     * @param rememberedAdmission the data grid remembers that this citizen was admitted (by a node that
-     *        owned the room before and died): let it in again without a new admission
+     * @param remembered what the data grid remembers of this participant from a node that owned the room
+     *        before and died: {@link Standing#ADMITTED} lets a citizen in again without a new admission,
+     *        {@link Standing#REMOVED} turns them away as that node would have
      */
-    void join(Peer peer, boolean rememberedAdmission, Instant now, Outcome out) {
+    void join(Peer peer, Standing remembered, Instant now, Outcome out) {
+        boolean rememberedAdmission = remembered == Standing.ADMITTED;
+        if (remembered == Standing.REMOVED && !peer.role().mayModerate()) {
+            removed.add(peer.id());
+        }
         if (endedAt != null) {
             if (!peer.role().mayModerate()) {
                 out.send(peer, ServerMessage.Ended.BY_ADVISOR);
@@ -237,7 +242,7 @@ final class Room {
             return;
         }
         admittedCitizens.add(participantId);
-        out.admissions.put(participantId, Boolean.TRUE);
+        out.admissions.put(participantId, Standing.ADMITTED);
         out.send(citizen.peer, new ServerMessage.Admitted());
         sendLobby(out);
         pairUp(citizen, now, out);
@@ -258,9 +263,10 @@ final class Room {
             remove(target, true, now, out); // tells the others while it still counts as admitted
             out.send(target.peer, ServerMessage.Ended.REMOVED);
             out.close(target.peer, NORMAL_CLOSURE, "removed");
-        } else if (admittedCitizens.remove(participantId)) {
-            out.admissions.put(participantId, Boolean.FALSE);
+        } else {
+            admittedCitizens.remove(participantId);
         }
+        out.admissions.put(participantId, Standing.REMOVED); // after remove(), which forgets the admission
     }
 
     /** A guest's consent covers only their own part: they leave, the consultation goes on. */
@@ -294,7 +300,7 @@ final class Room {
             out.close(member.peer, NORMAL_CLOSURE, "ended");
         }
         members.clear();
-        admittedCitizens.forEach(citizen -> out.admissions.put(citizen, Boolean.FALSE));
+        admittedCitizens.forEach(citizen -> out.admissions.put(citizen, Standing.NONE));
         admittedCitizens.clear();
         callStarted = false;
         endedAt = now;
@@ -320,7 +326,7 @@ final class Room {
         boolean advisorWasPresent = advisorPresent();
         members.remove(member.peer.id());
         if (forgetAdmission && admittedCitizens.remove(member.peer.id())) {
-            out.admissions.put(member.peer.id(), Boolean.FALSE);
+            out.admissions.put(member.peer.id(), Standing.NONE);
         }
         if (wasAdmitted) {
             for (Member other : members.values()) {
@@ -421,8 +427,8 @@ final class Room {
     static final class Outcome {
         private final Set<Peer> touched = Collections.newSetFromMap(new IdentityHashMap<>());
         private final List<CallEvent> events = new ArrayList<>();
-        /** Admissions given (true) or forgotten (false) by this decision, for the data grid's copy. */
-        private final Map<String, Boolean> admissions = new LinkedHashMap<>(2);
+        /** Standings changed by this decision (admitted, forgotten, removed), for the data grid's copy. */
+        private final Map<String, Standing> admissions = new LinkedHashMap<>(2);
         private int relayed;
 
         void send(Peer peer, ServerMessage message) {
@@ -451,7 +457,7 @@ final class Room {
             return relayed;
         }
 
-        Map<String, Boolean> admissions() {
+        Map<String, Standing> admissions() {
             return admissions;
         }
     }

@@ -75,17 +75,16 @@ public class Rooms {
         if (grid != null && peer instanceof SessionPeer session && grid.forwardJoin(roomId, session)) {
             return; // another node owns the room: it decides, this node only carries the connection
         }
-        boolean remembered = grid != null && !peer.role().mayModerate() && grid.wasAdmitted(roomId, peer.id());
-        joinHere(roomId, peer, remembered);
+        joinHere(roomId, peer, grid == null ? Standing.NONE : grid.standing(roomId, peer));
     }
 
     /** Joins a room this node owns (also for connections held by other nodes, see {@link RemotePeer}). */
-    void joinHere(String roomId, Peer peer, boolean rememberedAdmission) {
+    void joinHere(String roomId, Peer peer, Standing remembered) {
         Room.Outcome out = new Room.Outcome();
         Instant now = clock.instant();
         Room after = rooms.compute(roomId, (id, room) -> {
             Room current = room == null ? new Room(id) : room;
-            current.join(peer, rememberedAdmission, now, out);
+            current.join(peer, remembered, now, out);
             return current.isDisposable() ? null : current;
         });
         settle(roomId, after, out);

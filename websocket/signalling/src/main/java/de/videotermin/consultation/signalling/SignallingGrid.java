@@ -40,8 +40,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>When a node leaves the grid (crash, stop): the owners drop its participants from their rooms (the
  * others get {@code peer-left}); the nodes holding connections to rooms it owned close them with 1012
  * (service restart), the browser reconnects through the load balancer and the room is taken over by a
- * live node. Admissions are copied to the grid map {@value #ADMISSIONS} so that a taken-over room lets
- * the admitted citizen straight back in. Call events of nodes without a call journal (Payara Micro nodes
+ * live node. Admissions and removals are copied to the grid map {@value #ADMISSIONS} so that a taken-over
+ * room lets the admitted citizen straight back in and still turns a removed participant away. Call events of nodes without a call journal (Payara Micro nodes
  * running the WAR alone) go to a node that has one.
  *
  * <p>Messages are plain strings (no application classes cross the grid, so no class-loader trouble) with
@@ -270,17 +270,18 @@ public class SignallingGrid {
     }
 
     /** After every room decision on this node: keeps the grid's copy of admissions and ownership current. */
-    void settled(String roomId, boolean removed, Map<String, Boolean> admissionChanges) {
+    void settled(String roomId, boolean removed, Map<String, Standing> admissionChanges) {
         if (!active) {
             return;
         }
         try {
-            for (Map.Entry<String, Boolean> change : admissionChanges.entrySet()) {
+            for (Map.Entry<String, Standing> change : admissionChanges.entrySet()) {
                 String key = roomId + '\n' + change.getKey();
-                if (change.getValue()) {
-                    admissions.set(key, Boolean.TRUE, Rooms.TOMBSTONE_TTL.toHours(), TimeUnit.HOURS);
-                } else {
-                    admissions.delete(key);
+                switch (change.getValue()) {
+                    // TRUE: admitted, FALSE: removed by the advisor; kept as long as an ended room's tombstone
+                    case ADMITTED -> admissions.set(key, Boolean.TRUE, Rooms.TOMBSTONE_TTL.toHours(), TimeUnit.HOURS);
+                    case REMOVED -> admissions.set(key, Boolean.FALSE, Rooms.TOMBSTONE_TTL.toHours(), TimeUnit.HOURS);
+                    default -> admissions.delete(key);
                 }
             }
             if (removed && owned.remove(roomId)) {
@@ -295,14 +296,16 @@ public class SignallingGrid {
         }
     }
 
-    boolean wasAdmitted(String roomId, String participantId) {
-        if (!active) {
-            return false;
+    /** What the grid remembers of a citizen or guest in this room (advisors are never admitted or removed). */
+    Standing standing(String roomId, Peer peer) {
+        if (!active || peer.role().mayModerate()) {
+            return Standing.NONE;
         }
         try {
-            return admissions.containsKey(roomId + '\n' + participantId);
+            Boolean admitted = admissions.get(roomId + '\n' + peer.id());
+            return admitted == null ? Standing.NONE : admitted ? Standing.ADMITTED : Standing.REMOVED;
         } catch (RuntimeException e) {
-            return false;
+            return Standing.NONE;
         }
     }
 
@@ -492,8 +495,7 @@ public class SignallingGrid {
         }
         RemotePeer peer = new RemotePeer(key, node, roomId, ticket, this);
         remote.put(key, peer);
-        boolean remembered = !ticket.role().mayModerate() && wasAdmitted(roomId, ticket.participantId());
-        rooms.joinHere(roomId, peer, remembered);
+        rooms.joinHere(roomId, peer, standing(roomId, peer));
     }
 
     private void deliverHere(String key, int closeCode, String closeReason, String frames) {

@@ -430,7 +430,8 @@ class RoomTest {
         assertThat(guest.closeCode).isEqualTo(1000);
         assertThat(citizen.last(ServerMessage.PeerLeft.class).id()).isEqualTo("guest-1");
         assertThat(advisor.last(ServerMessage.PeerLeft.class).id()).isEqualTo("guest-1");
-        assertThat(out.admissions()).containsEntry("guest-1", Boolean.FALSE);
+        assertThat(out.admissions()).as("the grid's copy: removed, not merely forgotten")
+                .containsExactly(java.util.Map.entry("guest-1", Standing.REMOVED));
 
         FakePeer again = new FakePeer("guest-1", Role.GUEST, "Interpreter Maria");
         advisor.forget();
@@ -439,6 +440,35 @@ class RoomTest {
         assertThat(again.closeCode).isEqualTo(1000);
         assertThat(advisor.received).as("not even in the lobby").isEmpty();
         assertThat(citizen.closeCode).as("the consultation goes on").isNull();
+    }
+
+    @Test
+    void aNodeTakingTheRoomOverTurnsAwayWhoTheGridRemembersAsRemoved() {
+        // the owner node died after the advisor removed the guest; the room is created anew on another node
+        Room takenOver = new Room("room-1");
+        takenOver.join(advisor, T0, step());
+        advisor.forget();
+        FakePeer guest = new FakePeer("guest-1", Role.GUEST, "Interpreter Maria");
+        takenOver.join(guest, Standing.REMOVED, T0, step());
+        assertThat(guest.types()).containsExactly("ended");
+        assertThat(guest.last(ServerMessage.Ended.class)).isEqualTo(ServerMessage.Ended.REMOVED);
+        assertThat(guest.closeCode).isEqualTo(1000);
+        assertThat(advisor.received).as("not in the new owner's lobby either").isEmpty();
+
+        FakePeer again = new FakePeer("guest-1", Role.GUEST, "Interpreter Maria");
+        takenOver.join(again, T0.plusSeconds(3), step());
+        assertThat(again.types()).as("remembered by the new owner from then on").containsExactly("ended");
+    }
+
+    @Test
+    void removingACitizenWhoIsAwayIsRememberedForTheGridToo() {
+        joinBothAndAdmit();
+        room.leave(citizen, false, T0, step()); // the connection dropped; the admission is kept
+        room.receive(advisor, new ClientMessage.Remove("c1"), T0, step());
+        assertThat(out.admissions()).containsExactly(java.util.Map.entry("c1", Standing.REMOVED));
+        FakePeer back = FakePeer.citizen("c1");
+        room.join(back, T0.plusSeconds(2), step());
+        assertThat(back.types()).containsExactly("ended");
     }
 
     @Test
