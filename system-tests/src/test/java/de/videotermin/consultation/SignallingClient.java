@@ -63,6 +63,24 @@ final class SignallingClient implements AutoCloseable {
     }
 
     /**
+     * The next frame, or empty if the server closed the connection without sending one (a node that hands the
+     * room on closes with 1012 at once). One of the two must happen within the timeout.
+     */
+    java.util.Optional<JsonObject> nextUnlessClosed() throws InterruptedException {
+        long end = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < end) {
+            JsonObject frame = received.poll(100, TimeUnit.MILLISECONDS);
+            if (frame != null) {
+                return java.util.Optional.of(frame);
+            }
+            if (closed.isDone() && received.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+        }
+        throw new AssertionError("neither a frame nor a close within " + TIMEOUT);
+    }
+
+    /**
      * Asserts that nothing arrived (or arrives) before the answer to a ping sent now. Frames to one
      * connection keep their order, so anything the server queued for this participant earlier shows
      * up before the pong: a barrier without sleeping.

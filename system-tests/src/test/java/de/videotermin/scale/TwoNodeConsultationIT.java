@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import de.videotermin.system.Browser;
+import de.videotermin.system.Cluster;
 import de.videotermin.system.MediaStats;
 import de.videotermin.system.Stack;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -36,17 +33,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class TwoNodeConsultationIT {
 
-    private static final String LB_URL = System.getProperty("videotermin.lbUrl", "");
-    private static final String CLUSTER_SCRIPT = System.getProperty("videotermin.clusterScript", "");
-    private static final String NODE_URL = System.getProperty("videotermin.nodeUrl", "");
+    private static final String LB_URL = Cluster.LB_URL;
+    private static final String NODE_URL = Cluster.NODE_URL;
 
     private Browser advisor;
     private Browser citizen;
 
     @BeforeEach
     void startBrowsers() {
-        assumeTrue(!LB_URL.isEmpty() && !CLUSTER_SCRIPT.isEmpty() && !NODE_URL.isEmpty(),
-                "needs the cluster: videotermin.lbUrl, videotermin.nodeUrl, videotermin.clusterScript");
+        assumeTrue(Cluster.isGiven(), "needs the cluster: videotermin.lbUrl, videotermin.nodeUrl, videotermin.clusterScript");
         advisor = Browser.start("de");
         citizen = Browser.start("en");
     }
@@ -56,7 +51,7 @@ class TwoNodeConsultationIT {
         if (advisor != null) {
             advisor.close();
             citizen.close();
-            cluster("start-node", "1"); // leave the cluster as we found it
+            Cluster.run("start-node", "1"); // leave the cluster as we found it
         }
     }
 
@@ -88,7 +83,7 @@ class TwoNodeConsultationIT {
         MediaStats.assertFlowing(citizen, "citizen");
 
         markPeerConnections();
-        cluster("kill-node", "1");
+        Cluster.run("kill-node", "1");
 
         // the participant(s) of the dead node reconnect to the Payara Server; both start a fresh peer connection
         waitUntil(advisor, "return window.videotermin.pc !== window.__beforeCrash && window.videotermin.state === 'connected'");
@@ -134,18 +129,6 @@ class TwoNodeConsultationIT {
         Matcher m = Pattern.compile("(?m)^videotermin_signalling_connections(?:\\{[^}]*\\})? ([0-9.]+)").matcher(response.body());
         // the gauge appears with the node's first signalling session
         return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
-    }
-
-    private static void cluster(String... command) throws IOException, InterruptedException {
-        List<String> line = new java.util.ArrayList<>(List.of("bash", CLUSTER_SCRIPT));
-        line.addAll(List.of(command));
-        Path log = Files.createTempFile("cluster", ".log");
-        Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(240, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("cluster.sh " + String.join(" ", command) + " did not finish");
-        }
-        assertThat(process.exitValue()).as("cluster.sh " + String.join(" ", command) + ": " + Files.readString(log)).isZero();
     }
 
     private static void awaitState(Browser browser, String state) {
