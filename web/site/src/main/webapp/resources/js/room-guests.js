@@ -125,9 +125,13 @@
         if (!mail || mail.status === 'SENT' || mail.status === 'FAILED') {
             return;
         }
+        // every 3 s for the first minute, then every 30 s for as long as the outbox keeps trying
         var polls = 0;
+        function again() {
+            following = window.setTimeout(poll, ++polls < 20 ? 3000 : 30000);
+        }
         function poll() {
-            if (!guest || ++polls > 60) {
+            if (!guest) {
                 return;
             }
             var asked = guest.id;
@@ -140,11 +144,9 @@
                     }
                     showMail(current.mail);
                     if (current.mail && current.mail.status !== 'SENT' && current.mail.status !== 'FAILED') {
-                        following = window.setTimeout(poll, 3000);
+                        again();
                     }
-                }, function () {
-                    following = window.setTimeout(poll, 3000);
-                });
+                }, again);
         }
         following = window.setTimeout(poll, 1000);
     }
