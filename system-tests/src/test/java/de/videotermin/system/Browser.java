@@ -102,10 +102,20 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Signs in on the real Keycloak login page (the browser must be on it). */
+    /**
+     * Signs in on Keycloak's form and returns once the sign-in is over: back on our site past the callback,
+     * or still on Keycloak with its error. (Opening another page while the callback still ran aborted it.)
+     */
     public void signInAtKeycloak(String username, String password) {
         waitFor(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            String url = d.getCurrentUrl();
+            boolean backOnOurSite = url.startsWith(Stack.BASE_URL) && !url.contains("/callback")
+                    && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
+            return backOnOurSite || (url.startsWith(Stack.KEYCLOAK_URL) && !d.findElements(By.id("input-error-username")).isEmpty());
+        });
     }
 
     /** axe-core (WCAG 2.1 A/AA rules) inside the current page; returns the violations, empty if none. */

@@ -1,5 +1,6 @@
 package de.videotermin.security;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,9 @@ import java.io.IOException;
 @WebServlet("/callback")
 public class SignInCallbackServlet extends HttpServlet {
 
+    @Inject
+    SignedInStaff staff;
+
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SignInCallbackServlet.class.getName());
 
     @Override
@@ -22,9 +26,9 @@ public class SignInCallbackServlet extends HttpServlet {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
-        String target = request.isUserInRole(Roles.ADVISOR) || request.isUserInRole(Roles.ADMIN)
+        String target = staff.hasRole(Roles.ADVISOR) || staff.hasRole(Roles.ADMIN)
                 ? "/advisor/"
-                : request.isUserInRole(Roles.ANALYST) ? "/analyst/" : "/";
+                : staff.hasRole(Roles.ANALYST) ? "/analyst/" : "/";
         if ("/".equals(target)) {
             // A staff account without any of our roles: the identity provider sent no (known) groups. Rare, and
             // each time a test saw it the account did have its group; the log says when it happens.

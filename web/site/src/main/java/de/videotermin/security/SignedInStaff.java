@@ -8,12 +8,16 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.util.List;
 import java.util.Optional;
 
 /** The signed-in staff member: username, the name citizens see, and their roles. */
 @Named("staff")
 @RequestScoped
 public class SignedInStaff {
+
+    /** The claim the realm's mapper fills with the user's roles (server-config/keycloak, OidcSettings). */
+    static final String GROUPS_CLAIM = "groups";
 
     @Inject
     SecurityContext securityContext;
@@ -40,11 +44,25 @@ public class SignedInStaff {
     }
 
     /**
-     * Uses the servlet request: on the first request after the redirect back from Keycloak,
-     * SecurityContext.isCallerInRole can still be false (see shared/STACK-NOTES.md).
+     * Whether the groups claim of this session's ID token has the role. Not the container's roles: on
+     * Payara they go missing for single requests while several staff members work at once (see
+     * {@link StaffAreas}), and {@code SecurityContext.isCallerInRole} can still be false on the first
+     * request after the redirect back from Keycloak (shared/STACK-NOTES.md).
      */
     public boolean hasRole(String role) {
-        return request.isUserInRole(role);
+        return groups().contains(role);
+    }
+
+    private List<String> groups() {
+        if (request.getUserPrincipal() == null) {
+            return List.of(); // signed out: whatever the session's token said no longer counts
+        }
+        try {
+            List<String> groups = openIdContext.getIdentityToken().getJwtClaims().getArrayStringClaim(GROUPS_CLAIM);
+            return groups == null ? List.of() : groups;
+        } catch (RuntimeException notSignedInWithOpenId) {
+            return List.of();
+        }
     }
 
     public boolean isAdvisor() {
