@@ -12,9 +12,10 @@ import java.io.IOException;
 import java.util.logging.Logger;
 
 /**
- * Logs when a signed-in staff member is refused a page (403), with the roles of their session's token and
- * the roles the container sees for them at that moment, so that an account missing a group (or a role lost during a session) can be told apart
- * from a page that is simply not theirs. The path without its query; staff user names only.
+ * Logs when a signed-in staff member is refused a page (403), with the roles of their session's token (what
+ * {@link StaffAreas} decides by) and the roles the container sees for them at that moment, so that an account
+ * missing a group can be told apart from a page that is simply not theirs. The path without its query; staff
+ * user names only.
  */
 @WebFilter(urlPatterns = "/error.xhtml", dispatcherTypes = DispatcherType.ERROR)
 public class ForbiddenLog extends HttpFilter {
