@@ -40,8 +40,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>When a node leaves the grid (crash, stop): the owners drop its participants from their rooms (the
  * others get {@code peer-left}); the nodes holding connections to rooms it owned close them with 1012
  * (service restart), the browser reconnects through the load balancer and the room is taken over by a
- * live node. Admissions and removals are copied to the grid map {@value #ADMISSIONS} so that a taken-over
- * room lets the admitted citizen straight back in and still turns a removed participant away. Call events of nodes without a call journal (Payara Micro nodes
+ * live node. Admissions and removals are copied to the grid maps {@value #ADMISSIONS} and {@value #REMOVALS}
+ * so that a taken-over room lets the admitted citizen straight back in and still turns a removed participant away. Call events of nodes without a call journal (Payara Micro nodes
  * running the WAR alone) go to a node that has one.
  *
  * <p>Messages are plain strings (no application classes cross the grid, so no class-loader trouble) with
@@ -55,6 +55,12 @@ public class SignallingGrid {
 
     static final String OWNERS = "videotermin-signalling-owners";
     static final String ADMISSIONS = "videotermin-signalling-admissions";
+    /**
+     * Participants the advisor removed, per room. A map of its own, only ever written (the TTL drops entries):
+     * the order of two decisions' grid writes cannot undo a removal, and nodes of an older build, which do not
+     * read it, behave as they did before it existed.
+     */
+    static final String REMOVALS = "videotermin-signalling-removals";
     static final String JOURNALS = "videotermin-signalling-journals";
     private static final String TOPIC_PREFIX = "videotermin-signalling-node-";
     private static final char SEP = '\u001f';
@@ -83,6 +89,7 @@ public class SignallingGrid {
     private String self;
     private IMap<String, String> owners;
     private IMap<String, Boolean> admissions;
+    private IMap<String, Boolean> removals;
     private IMap<String, Boolean> journals;
     private UUID topicListener;
     private UUID withdrawalListener;
@@ -132,6 +139,7 @@ public class SignallingGrid {
             self = instance.getCluster().getLocalMember().getUuid().toString();
             owners = instance.getMap(OWNERS);
             admissions = instance.getMap(ADMISSIONS);
+            removals = instance.getMap(REMOVALS);
             journals = instance.getMap(JOURNALS);
             ITopic<String> topic = instance.getTopic(TOPIC_PREFIX + self);
             topicListener = topic.addMessageListener(this::onMessage);
@@ -278,9 +286,12 @@ public class SignallingGrid {
             for (Map.Entry<String, Standing> change : admissionChanges.entrySet()) {
                 String key = roomId + '\n' + change.getKey();
                 switch (change.getValue()) {
-                    // TRUE: admitted, FALSE: removed by the advisor; kept as long as an ended room's tombstone
+                    // kept as long as an ended room's tombstone
                     case ADMITTED -> admissions.set(key, Boolean.TRUE, Rooms.TOMBSTONE_TTL.toHours(), TimeUnit.HOURS);
-                    case REMOVED -> admissions.set(key, Boolean.FALSE, Rooms.TOMBSTONE_TTL.toHours(), TimeUnit.HOURS);
+                    case REMOVED -> {
+                        removals.set(key, Boolean.TRUE, Rooms.TOMBSTONE_TTL.toHours(), TimeUnit.HOURS);
+                        admissions.delete(key);
+                    }
                     default -> admissions.delete(key);
                 }
             }
@@ -302,8 +313,9 @@ public class SignallingGrid {
             return Standing.NONE;
         }
         try {
-            Boolean admitted = admissions.get(roomId + '\n' + peer.id());
-            return admitted == null ? Standing.NONE : admitted ? Standing.ADMITTED : Standing.REMOVED;
+            String key = roomId + '\n' + peer.id();
+            return removals.containsKey(key) ? Standing.REMOVED
+                    : admissions.containsKey(key) ? Standing.ADMITTED : Standing.NONE;
         } catch (RuntimeException e) {
             return Standing.NONE;
         }
