@@ -2,11 +2,13 @@ package de.videotermin.correspondence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.videotermin.appointment.AgencyApi;
 import de.videotermin.system.AdvisorDesk;
 import de.videotermin.system.Browser;
 import de.videotermin.system.Calls;
 import de.videotermin.system.Database;
 import de.videotermin.system.Stack;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -66,7 +68,7 @@ class GuestInvitationMailIT {
 
     @Test
     void theGuestGetsTheInvitationByMailInTheirLanguageAndItsLinkLeadsToTheConsentPage() throws Exception {
-        String citizenName = "Gastpost " + UUID.randomUUID().toString().substring(0, 8);
+        String citizenName = newCitizenName();
         Browser advisor = advisorInTheRoomOf(citizenName, "de");
         assertThat(advisor.accessibilityViolations()).as("axe, advisor room with the guest's e-mail field, German").isEmpty();
         assertThat(advisor.driver().findElement(By.cssSelector("label[for=guests-email]")).getText())
@@ -93,7 +95,7 @@ class GuestInvitationMailIT {
         }
 
         // English guest.
-        String english = "guest-en-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String english = newAddress("guest-en");
         String panelLink = invite(advisor, english);
         assertThat(panelLink).as("the link can still be copied").endsWith("?lang=en");
         new WebDriverWait(advisor.driver(), Duration.ofSeconds(60)).until(d ->
@@ -141,10 +143,9 @@ class GuestInvitationMailIT {
         advisor.driver().findElement(By.id("guests-remove")).click();
         advisor.waitFor(By.id("guests-form"));
         new WebDriverWait(advisor.driver(), Duration.ofSeconds(15)).until(d -> d.findElement(By.id("guests-form")).isDisplayed());
-        String german = "guest-de-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        advisor.driver().findElement(By.id("guests-name")).sendKeys("Jana Dolmetscherin");
+        String german = newAddress("guest-de");
         new Select(advisor.driver().findElement(By.id("guests-language"))).selectByValue("de");
-        String germanLink = invite(advisor, german);
+        String germanLink = invite(advisor, "Jana Dolmetscherin", german);
         Mailbox.Mail deMail = Mailbox.await(german, m -> true, Duration.ofSeconds(60));
         assertThat(deMail.subject()).isEqualTo("Einladung zur Videoberatung am " + date(start, Locale.GERMAN) + " um "
                 + start.atZone(BERLIN).format(DateTimeFormatter.ofPattern("HH:mm")) + " Uhr");
@@ -166,12 +167,10 @@ class GuestInvitationMailIT {
 
     @Test
     void aGuestWithdrawnWhileTheMailWaitsIsNeverSent() throws Exception {
-        String citizenName = "Gastpost " + UUID.randomUUID().toString().substring(0, 8);
-        Browser advisor = advisorInTheRoomOf(citizenName, "en");
+        Browser advisor = advisorInTheRoomOf(newCitizenName(), "en");
         mail("mail-stop");
-        String withdrawn = "guest-gone-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        advisor.driver().findElement(By.id("guests-name")).sendKeys("Never Mailed");
-        String link = invite(advisor, withdrawn);
+        String withdrawn = newAddress("guest-gone");
+        String link = invite(advisor, "Never Mailed", withdrawn);
         new WebDriverWait(advisor.driver(), Duration.ofSeconds(60)).until(d ->
                 d.findElement(By.id("guests-mail-status")).getText().startsWith("The invitation email could not be delivered yet"));
         assertThat(Database.count("select count(*) from outbox_message where recipient = ? and status = 'RETRYING'", withdrawn)).isOne();
@@ -184,14 +183,46 @@ class GuestInvitationMailIT {
 
         // SMTP back: a later guest's mail goes out, the withdrawn one never does.
         mail("mail-start");
-        String later = "guest-later-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        advisor.driver().findElement(By.id("guests-name")).sendKeys("Later Guest");
-        invite(advisor, later);
+        String later = newAddress("guest-later");
+        invite(advisor, "Later Guest", later);
         Mailbox.await(later, m -> true, Duration.ofSeconds(120));
         assertThat(Mailbox.read(withdrawn)).isEmpty();
     }
 
-    /** Fills the address, invites, and returns the link the panel shows. */
+    @Test
+    void aGuestMailStillWaitingWhenTheAppointmentIsCancelledIsNeverSent() throws Exception {
+        Browser advisor = advisorInTheRoomOf(newCitizenName(), "de");
+        mail("mail-stop");
+        String address = newAddress("guest-cancelled");
+        invite(advisor, "Abgesagt Gast", address);
+        assertThat(Database.count("select count(*) from outbox_message where recipient = ? and status in ('PENDING', 'RETRYING')",
+                address)).as("the guest's mail waits for the mail server").isOne();
+
+        String appointment = Database.text("select cast(appointment_id as varchar) from guest_invitation where email = ?", address);
+        HttpResponse<String> cancelled = AgencyApi.post(Stack.BASE_URL + "/api/v1/appointments/" + appointment + "/cancel",
+                AgencyApi.token(), "", null);
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(Database.count("select count(*) from outbox_message where recipient = ?", address))
+                .as("no invitation to a cancelled consultation").isZero();
+        mail("mail-start");
+    }
+
+    private static String newCitizenName() {
+        return "Gastpost " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** An address of its own for this run, so that mailboxes of earlier runs never answer. */
+    private static String newAddress(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    /** Fills the guest's name and address, invites, and returns the link the panel shows. */
+    private static String invite(Browser advisor, String name, String email) {
+        advisor.driver().findElement(By.id("guests-name")).sendKeys(name);
+        return invite(advisor, email);
+    }
+
+    /** Fills the address (the name is typed already), invites, and returns the link the panel shows. */
     private static String invite(Browser advisor, String email) {
         advisor.driver().findElement(By.id("guests-email")).clear();
         advisor.driver().findElement(By.id("guests-email")).sendKeys(email);

@@ -137,6 +137,9 @@
             var asked = guest.id;
             fetch(panel.dataset.url + '?room=' + encodeURIComponent(panel.dataset.room), { credentials: 'same-origin' })
                 .then(function (response) {
+                    if (response.status >= 500) {
+                        throw new Error('server busy'); // a redeploy or a passing fault: ask again later
+                    }
                     return response.status === 200 ? response.json() : null;
                 }).then(function (current) {
                     if (!guest || guest.id !== asked || !current || current.id !== asked) {

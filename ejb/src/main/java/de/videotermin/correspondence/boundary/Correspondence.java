@@ -9,7 +9,6 @@ import de.videotermin.correspondence.entity.MailTemplate;
 import de.videotermin.consultation.boundary.GuestChange;
 import de.videotermin.consultation.entity.GuestInvitation;
 import de.videotermin.correspondence.entity.MessageKind;
-import de.videotermin.correspondence.entity.MessageStatus;
 import de.videotermin.correspondence.entity.OutboxMessage;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -53,15 +52,19 @@ public class Correspondence {
             }
         } else if (change instanceof AppointmentChange.Rescheduled && a.getCitizenEmail() != null) {
             queueEmail(a, MessageKind.UPDATE, "UPDATE:" + a.getId() + ":" + a.getCalendarSequence(), null);
-        } else if (change instanceof AppointmentChange.Cancelled && a.getCitizenEmail() != null) {
-            queueEmail(a, MessageKind.CANCELLATION, "CANCELLATION:" + a.getId(), null);
+        } else if (change instanceof AppointmentChange.Cancelled) {
+            if (a.getCitizenEmail() != null) {
+                queueEmail(a, MessageKind.CANCELLATION, "CANCELLATION:" + a.getId(), null);
+            }
+            // a guest's invitation still waiting (the mail server was away) must not invite to a cancelled call
+            dropWaitingGuestMail("select id from outbox_message where appointment_id = ?1 and guest_id is not null", a.getId());
         }
     }
 
     /**
      * A guest's invitation with an address: queued in the invitation's transaction (rendered when sent);
-     * withdrawn before it went out: deleted, so it is never sent. A row a sender holds right now is
-     * locked; the delete waits for that sender and then finds it SENT — its link is closed already.
+     * withdrawn before it went out: deleted, so it is never sent. A row a sender holds right now is left to
+     * that sender (its link is dead once the withdrawal commits), so withdrawing never waits for a mail server.
      */
     public void queueFor(GuestChange change) {
         GuestInvitation guest = change.guest();
@@ -70,11 +73,20 @@ public class Correspondence {
                     invited.linkToken(), clock.instant()));
             filled.fire(new OutboxFilled());
         } else if (change instanceof GuestChange.Revoked) {
-            em.createQuery("delete from OutboxMessage m where m.guestId = :g and m.status in :waiting")
-                    .setParameter("g", guest.getId())
-                    .setParameter("waiting", List.of(MessageStatus.PENDING, MessageStatus.RETRYING))
-                    .executeUpdate();
+            dropWaitingGuestMail("select id from outbox_message where guest_id = ?1", guest.getId());
         }
+    }
+
+    /**
+     * Deletes the guest mails chosen by {@code rows} (a select of ids, one parameter) that still wait to be sent.
+     * Rows a sender has locked right now are skipped, not waited for: a batch can take minutes while the mail
+     * server is slow, and the advisor's withdrawal (which closes the link) must not wait that long.
+     */
+    private void dropWaitingGuestMail(String rows, UUID key) {
+        em.createNativeQuery("delete from outbox_message where id in (" + rows
+                        + " and status in ('PENDING', 'RETRYING') for update skip locked)")
+                .setParameter(1, key)
+                .executeUpdate();
     }
 
     /** The guest's invitation mail, if one was queued: its status is what the advisor's panel shows. */
