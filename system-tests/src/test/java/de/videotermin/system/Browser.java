@@ -101,16 +101,18 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
     }
 
-    /** Signs in on the real Keycloak login page (the browser must be on it). */
     /**
-     * Signs in on Keycloak's form and returns once the sign-in is over: back on our site past the callback,
-     * or still on Keycloak with its error. (Opening another page while the callback still ran aborted it.)
+     * Signs in on the real Keycloak login page (the browser must be on it) and returns once the sign-in is over:
+     * back on our site past the callback, or still on Keycloak with its error. (Opening another page while the
+     * callback still ran aborted it.)
      */
     public void signInAtKeycloak(String username, String password) {
         waitFor(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(() -> "the sign-in of " + username
+                + " did not end on our site or with Keycloak's error; the browser shows " + driver.getCurrentUrl()
+                + " '" + driver.getTitle() + "'").until(d -> {
             String url = d.getCurrentUrl();
             boolean backOnOurSite = url.startsWith(Stack.BASE_URL) && !url.contains("/callback")
                     && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));

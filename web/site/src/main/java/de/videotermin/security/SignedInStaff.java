@@ -59,6 +59,9 @@ public class SignedInStaff {
         }
         try {
             List<String> groups = openIdContext.getIdentityToken().getJwtClaims().getArrayStringClaim(GROUPS_CLAIM);
+            if (groups == null || groups.isEmpty()) { // a realm that puts the groups into the access token only
+                groups = openIdContext.getAccessToken().getJwtClaims().getArrayStringClaim(GROUPS_CLAIM);
+            }
             return groups == null ? List.of() : groups;
         } catch (RuntimeException notSignedInWithOpenId) {
             return List.of();
