@@ -97,7 +97,12 @@ class SignallingFloodIT extends SignallingRooms {
         assertThat(frame.getString("type")).isEqualTo("offer");
         assertThat(frame.getString("from")).isEqualTo("c1");
         assertThat(citizen.isOpen()).isTrue();
-        citizen.assertReceivedNothingMore();
+        // Nothing but warnings before the answer to a ping: on a slow machine the bucket refills while the burst is
+        // still being sent, a frame passes, and the next one over the limit is warned about again (CI saw two).
+        citizen.send("{\"type\":\"ping\"}");
+        for (JsonObject next = citizen.next(); !next.getString("type").equals("pong"); next = citizen.next()) {
+            assertThat(next.getString("type") + " " + next.getString("code", "")).isEqualTo("error rate-limited");
+        }
     }
 
     // --- helpers (as in SignallingIT) ---------------------------------------------------------------
