@@ -41,7 +41,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * others get {@code peer-left}); the nodes holding connections to rooms it owned close them with 1012
  * (service restart), the browser reconnects through the load balancer and the room is taken over by a
  * live node. Admissions and removals are copied to the grid maps {@value #ADMISSIONS} and {@value #REMOVALS}
- * so that a taken-over room lets the admitted citizen straight back in and still turns a removed participant away. Call events of nodes without a call journal (Payara Micro nodes
+ * so that a taken-over room lets the admitted citizen straight back in and still turns a removed participant
+ * away. Call events of nodes without a call journal (Payara Micro nodes
  * running the WAR alone) go to a node that has one.
  *
  * <p>Messages are plain strings (no application classes cross the grid, so no class-loader trouble) with
